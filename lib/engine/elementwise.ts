@@ -1,0 +1,71 @@
+// Elementwise arithmetic on matrices of equal shape, and scalar ops.
+// Functions return a new matrix; the *InPlace ones overwrite their first argument and return it.
+
+import { Matrix, assertSameShape } from "./matrix";
+
+export function add(a: Matrix, b: Matrix): Matrix {
+  assertSameShape("add", a, b);
+  const out = new Matrix(a.rows, a.cols);
+  for (let k = 0; k < out.data.length; k++) out.data[k] = a.data[k] + b.data[k];
+  return out;
+}
+
+export function sub(a: Matrix, b: Matrix): Matrix {
+  assertSameShape("sub", a, b);
+  const out = new Matrix(a.rows, a.cols);
+  for (let k = 0; k < out.data.length; k++) out.data[k] = a.data[k] - b.data[k];
+  return out;
+}
+
+/** Hadamard (elementwise) product. */
+export function mul(a: Matrix, b: Matrix): Matrix {
+  assertSameShape("mul", a, b);
+  const out = new Matrix(a.rows, a.cols);
+  for (let k = 0; k < out.data.length; k++) out.data[k] = a.data[k] * b.data[k];
+  return out;
+}
+
+export function scale(a: Matrix, s: number): Matrix {
+  const out = new Matrix(a.rows, a.cols);
+  for (let k = 0; k < out.data.length; k++) out.data[k] = a.data[k] * s;
+  return out;
+}
+
+export function addScalar(a: Matrix, s: number): Matrix {
+  const out = new Matrix(a.rows, a.cols);
+  for (let k = 0; k < out.data.length; k++) out.data[k] = a.data[k] + s;
+  return out;
+}
+
+export function square(a: Matrix): Matrix {
+  const out = new Matrix(a.rows, a.cols);
+  for (let k = 0; k < out.data.length; k++) out.data[k] = a.data[k] * a.data[k];
+  return out;
+}
+
+/** Applies f to every element. For one-off maps; the hot paths use their own loops. */
+export function map(a: Matrix, f: (v: number) => number): Matrix {
+  const out = new Matrix(a.rows, a.cols);
+  for (let k = 0; k < out.data.length; k++) out.data[k] = f(a.data[k]);
+  return out;
+}
+
+/** a += b */
+export function addInPlace(a: Matrix, b: Matrix): Matrix {
+  assertSameShape("addInPlace", a, b);
+  for (let k = 0; k < a.data.length; k++) a.data[k] += b.data[k];
+  return a;
+}
+
+/** a *= s */
+export function scaleInPlace(a: Matrix, s: number): Matrix {
+  for (let k = 0; k < a.data.length; k++) a.data[k] *= s;
+  return a;
+}
+
+/** a += alpha · b, the gradient-descent update when alpha = −learning rate. */
+export function addScaledInPlace(a: Matrix, alpha: number, b: Matrix): Matrix {
+  assertSameShape("addScaledInPlace", a, b);
+  for (let k = 0; k < a.data.length; k++) a.data[k] += alpha * b.data[k];
+  return a;
+}

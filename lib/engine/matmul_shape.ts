@@ -1,0 +1,42 @@
+// Shape rules shared by every matmul kernel, with numpy-style error messages.
+
+import { Matrix, shapeString } from "./matrix";
+
+export interface MatmulOptions {
+  /** Use Aᵀ instead of A, without building Aᵀ. */
+  transA?: boolean;
+  /** Use Bᵀ instead of B, without building Bᵀ. */
+  transB?: boolean;
+}
+
+/** Returns [m, k, n] for op(A)(m,k) · op(B)(k,n), or throws naming both shapes. */
+export function matmulDims(op: string, a: Matrix, b: Matrix, transA = false, transB = false): [number, number, number] {
+  if (!(a instanceof Matrix) || !(b instanceof Matrix)) {
+    throw new Error(`${op}: expected two Matrix operands, got ${typeName(a)} and ${typeName(b)}`);
+  }
+  const m = transA ? a.cols : a.rows;
+  const k = transA ? a.rows : a.cols;
+  const kb = transB ? b.cols : b.rows;
+  const n = transB ? b.rows : b.cols;
+  if (k !== kb) {
+    const left = transA ? `${shapeString(a)}ᵀ` : shapeString(a);
+    const right = transB ? `${shapeString(b)}ᵀ` : shapeString(b);
+    throw new Error(
+      `${op}: shapes ${left} and ${right} not aligned: ${k} (dim 1 of the left) != ${kb} (dim 0 of the right)`,
+    );
+  }
+  return [m, k, n];
+}
+
+export function checkOutput(op: string, out: Matrix, m: number, n: number, a: Matrix, b: Matrix): void {
+  if (out.rows !== m || out.cols !== n) {
+    throw new Error(`${op}: output has shape ${shapeString(out)}, expected (${m},${n})`);
+  }
+  if (out.data === a.data || out.data === b.data) {
+    throw new Error(`${op}: the output must not share memory with an operand`);
+  }
+}
+
+function typeName(x: unknown): string {
+  return x instanceof Object ? x.constructor.name : String(x);
+}

@@ -1,0 +1,22 @@
+// The course library. Notebooks import the compiled form as "../lib".
+
+export { Matrix, shapeString, assertFinite, assertShape, assertSameShape } from "./engine/matrix";
+export { Rng } from "./engine/random";
+export { matmul, matmulInto } from "./engine/matmul";
+export type { MatmulOptions } from "./engine/matmul";
+export { matmulNaive } from "./engine/matmul_naive";
+export { transpose } from "./engine/transpose";
+export * from "./engine/elementwise";
+export * from "./engine/reductions";
+
+export { denseForward, denseBackward } from "./nn/dense";
+export { reluForward, reluBackward, reluMask, deadUnitFraction } from "./nn/relu";
+export { sumOfSquaresLoss, sumOfSquaresLossBackward } from "./nn/sum_of_squares_loss";
+export type { Model, LossAndGradients } from "./nn/model";
+export { ThreeLayerNet, TUTORIAL } from "./nn/three_layer_net";
+export type { ThreeLayerWeights, ThreeLayerCache } from "./nn/three_layer_net";
+
+export { trainGradientDescent } from "./train/gradient_descent";
+export type { TrainOptions, TrainHistory, StepRecord } from "./train/gradient_descent";
+export { gradientCheck, relativeError } from "./train/gradient_check";
+export type { ParamCheck, GradientCheckOptions } from "./train/gradient_check";

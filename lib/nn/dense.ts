@@ -1,0 +1,23 @@
+// A fully connected layer without bias, as in the tutorial: out = x · W.
+
+import { Matrix, shapeString } from "../engine/matrix";
+import { matmul } from "../engine/matmul";
+
+// x is (N, in), w is (in, out)  ->  out is (N, out)
+export function denseForward(x: Matrix, w: Matrix): Matrix {
+  if (x.cols !== w.rows) {
+    throw new Error(
+      `denseForward: input ${shapeString(x)} and weights ${shapeString(w)} not aligned: ` +
+        `the input has ${x.cols} features but the weights expect ${w.rows}`,
+    );
+  }
+  return matmul(x, w);
+}
+
+// dout is (N, out)  ->  dw is (in, out) = xᵀ · dout,  dx is (N, in) = dout · wᵀ
+// dx is skipped for the first layer, whose input is data, not something to update.
+export function denseBackward(dout: Matrix, x: Matrix, w: Matrix, needDx = true): { dw: Matrix; dx: Matrix | null } {
+  const dw = matmul(x, dout, { transA: true });
+  const dx = needDx ? matmul(dout, w, { transB: true }) : null;
+  return { dw, dx };
+}

@@ -1,0 +1,61 @@
+// Checks hand-derived gradients against central finite differences, in float64.
+// Relative error |analytic − numeric| / max(|analytic| + |numeric|, tiny): about 1e-7 or less is right; 1e-2 is a bug.
+
+import { Matrix } from "../engine/matrix";
+import { Rng } from "../engine/random";
+import { Model } from "../nn/model";
+
+export interface GradientCheckOptions {
+  /** Finite-difference step. */
+  epsilon?: number;
+  /** Check at most this many entries per weight matrix, chosen at random (all of them when the matrix is smaller). */
+  maxEntriesPerParam?: number;
+  /** Chooses the entries; required when a matrix has more entries than maxEntriesPerParam. */
+  rng?: Rng;
+  /** Replace the model's own gradients, e.g. to show that the check catches a wrong one. */
+  analyticGrads?: Matrix[];
+}
+
+export interface ParamCheck {
+  name: string;
+  entriesChecked: number;
+  maxRelativeError: number;
+}
+
+export function gradientCheck(model: Model, x: Matrix, y: Matrix, options: GradientCheckOptions = {}): ParamCheck[] {
+  const { epsilon = 1e-6, maxEntriesPerParam = Infinity } = options;
+  const analytic = options.analyticGrads ?? model.lossAndGradients(x, y).grads;
+  if (analytic.length !== model.params.length) {
+    throw new Error(`gradientCheck: expected ${model.params.length} gradient matrices, got ${analytic.length}`);
+  }
+  return model.params.map((w, p) => {
+    const g = analytic[p];
+    if (g.rows !== w.rows || g.cols !== w.cols) {
+      throw new Error(`gradientCheck: gradient of ${model.paramNames[p]} has shape (${g.rows},${g.cols}), expected (${w.rows},${w.cols})`);
+    }
+    const entries = chooseEntries(w.size, maxEntriesPerParam, options.rng);
+    let worst = 0;
+    for (const k of entries) {
+      const saved = w.data[k];
+      w.data[k] = saved + epsilon;
+      const lossPlus = model.loss(x, y);
+      w.data[k] = saved - epsilon;
+      const lossMinus = model.loss(x, y);
+      w.data[k] = saved;
+      const numeric = (lossPlus - lossMinus) / (2 * epsilon);
+      worst = Math.max(worst, relativeError(g.data[k], numeric));
+    }
+    return { name: model.paramNames[p], entriesChecked: entries.length, maxRelativeError: worst };
+  });
+}
+
+export function relativeError(a: number, b: number): number {
+  const denom = Math.max(Math.abs(a) + Math.abs(b), 1e-12);
+  return Math.abs(a - b) / denom;
+}
+
+function chooseEntries(size: number, max: number, rng?: Rng): number[] {
+  if (size <= max) return Array.from({ length: size }, (_, k) => k);
+  if (!rng) throw new Error(`gradientCheck: a matrix has ${size} entries, more than maxEntriesPerParam=${max}; pass an rng to sample them`);
+  return rng.permutation(size).slice(0, max);
+}
