@@ -1,0 +1,79 @@
+// A figure is plain Plotly data: traces plus a layout. Builders here return it; lib/plot/display.ts shows it.
+// Being plain data, a figure can be checked by tests and saved as JSON.
+
+export interface Trace {
+  type: "scatter" | "bar" | "histogram" | "heatmap";
+  name?: string;
+  x?: (number | string)[];
+  y?: (number | string | null)[];
+  z?: number[][];
+  mode?: "lines" | "markers" | "lines+markers";
+  line?: { dash?: "solid" | "dash" | "dot"; color?: string; width?: number };
+  marker?: { color?: string; size?: number };
+  showlegend?: boolean;
+  [key: string]: unknown;
+}
+
+export interface Axis {
+  title: { text: string };
+  type?: "linear" | "log";
+  [key: string]: unknown;
+}
+
+export interface Layout {
+  title: { text: string };
+  xaxis: Axis;
+  yaxis: Axis;
+  showlegend: boolean;
+  width?: number;
+  height?: number;
+  [key: string]: unknown;
+}
+
+export interface Figure {
+  data: Trace[];
+  layout: Layout;
+}
+
+export interface Series {
+  name: string;
+  x: number[];
+  y: (number | null)[];
+  dash?: "solid" | "dash" | "dot";
+}
+
+export interface LineChartOptions {
+  title: string;
+  xTitle: string;
+  yTitle: string;
+  series: Series[];
+  logY?: boolean;
+  logX?: boolean;
+}
+
+/** Lines over a shared pair of axes, one trace per series, with a legend. Non-finite y values become gaps. */
+export function lineChart(options: LineChartOptions): Figure {
+  const { title, xTitle, yTitle, series } = options;
+  if (series.length === 0) throw new Error(`lineChart "${title}": expected at least one series, got none`);
+  for (const s of series) {
+    if (s.x.length !== s.y.length) {
+      throw new Error(`lineChart "${title}": series "${s.name}" has ${s.x.length} x values but ${s.y.length} y values`);
+    }
+  }
+  return {
+    data: series.map((s) => ({
+      type: "scatter",
+      mode: "lines",
+      name: s.name,
+      x: s.x,
+      y: s.y.map((v) => (v !== null && Number.isFinite(v) ? v : null)),
+      ...(s.dash ? { line: { dash: s.dash } } : {}),
+    })),
+    layout: {
+      title: { text: title },
+      xaxis: { title: { text: xTitle }, type: options.logX ? "log" : "linear" },
+      yaxis: { title: { text: yTitle }, type: options.logY ? "log" : "linear" },
+      showlegend: true,
+    },
+  };
+}
