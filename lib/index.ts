@@ -20,3 +20,6 @@ export { trainGradientDescent } from "./train/gradient_descent";
 export type { TrainOptions, TrainHistory, StepRecord } from "./train/gradient_descent";
 export { gradientCheck, relativeError } from "./train/gradient_check";
 export type { ParamCheck, GradientCheckOptions } from "./train/gradient_check";
+
+// TensorFlow.js (notebook 04), as a namespace: course.tfjs.setupTfjs(), ...
+export * as tfjs from "./tfjs";
