@@ -1,45 +1,73 @@
 // The matmul the course uses: C = op(A) · op(B), with op(X) = X or Xᵀ read in place.
-// Same results as matmulNaive up to summation order; see test/engine/matmul.test.ts.
+// Three kernels compute the same sums, in different orders (results agree to rounding; see
+// test/engine/matmul.test.ts):
+//   "naive" matmul_naive.ts       the readable triple loop, ~0.5 GFLOP/s
+//   "tiled" matmul_tiled.ts       cache-blocked 4×4 register tiles in JavaScript, ~2 GFLOP/s
+//   "wasm"  matmul_wasm.ts        WebAssembly SIMD (f64x2), built from matmul_wasm_kernel.as.ts
+// "auto" (the default) takes wasm when it loaded and the product is big enough to repay copying the
+// operands into WebAssembly memory, else tiled. To compare, force one: setMatmulKernel("naive").
 
 import { Matrix } from "./matrix";
 import { MatmulOptions, checkOutput, matmulDims } from "./matmul_shape";
+import { matmulNaive } from "./matmul_naive";
+import { matmulTiledKernel } from "./matmul_tiled";
+import { matmulWasmKernel, wasmMatmulAvailable, wasmMatmulStatus } from "./matmul_wasm";
 
 export type { MatmulOptions } from "./matmul_shape";
+
+export type MatmulKernelName = "naive" | "tiled" | "wasm" | "auto";
+const KERNEL_NAMES: readonly MatmulKernelName[] = ["naive", "tiled", "wasm", "auto"];
+
+// Below this many multiply-adds (m·k·n) auto uses the tiled JS kernel: copying into wasm memory and
+// the call itself cost more than SIMD saves (measured with scripts/bench.ts).
+const WASM_MIN_MACS = 4096;
+
+let chosen: MatmulKernelName = "auto";
+
+/**
+ * Chooses the kernel every later matmul/matmulInto call uses, e.g. setMatmulKernel("naive") to time the
+ * readable loop. "wasm" throws if the WebAssembly kernel is not available (it is built by `npm run build`).
+ */
+export function setMatmulKernel(name: MatmulKernelName): void {
+  if (!KERNEL_NAMES.includes(name)) {
+    throw new Error(`setMatmulKernel: expected one of ${KERNEL_NAMES.map((k) => `"${k}"`).join(", ")}, got ${JSON.stringify(name)}`);
+  }
+  if (name === "wasm" && !wasmMatmulAvailable()) throw new Error(`setMatmulKernel("wasm"): ${wasmMatmulStatus()}`);
+  chosen = name;
+}
+
+/** The setting made by setMatmulKernel ("auto" unless changed). */
+export function getMatmulKernel(): MatmulKernelName {
+  return chosen;
+}
+
+/** The kernel that a product op(A)(m,k) · op(B)(k,n) runs on under the current setting. */
+export function matmulKernelFor(m: number, k: number, n: number): Exclude<MatmulKernelName, "auto"> {
+  if (chosen !== "auto") return chosen;
+  return m * k * n >= WASM_MIN_MACS && wasmMatmulAvailable() ? "wasm" : "tiled";
+}
 
 // C(m,n) = op(A)(m,k) · op(B)(k,n)
 export function matmul(a: Matrix, b: Matrix, options: MatmulOptions = {}): Matrix {
   const { transA = false, transB = false } = options;
-  const [m, , n] = matmulDims("matmul", a, b, transA, transB);
+  const [m, k, n] = matmulDims("matmul", a, b, transA, transB);
   const c = new Matrix(m, n);
-  matmulKernel(c, a, b, transA, transB);
+  run(c, a, b, transA, transB, matmulKernelFor(m, k, n));
   return c;
 }
 
 /** Writes op(A) · op(B) into out, overwriting it. */
 export function matmulInto(out: Matrix, a: Matrix, b: Matrix, options: MatmulOptions = {}): Matrix {
   const { transA = false, transB = false } = options;
-  const [m, , n] = matmulDims("matmulInto", a, b, transA, transB);
+  const [m, k, n] = matmulDims("matmulInto", a, b, transA, transB);
   checkOutput("matmulInto", out, m, n, a, b);
-  out.data.fill(0);
-  matmulKernel(out, a, b, transA, transB);
+  run(out, a, b, transA, transB, matmulKernelFor(m, k, n));
   return out;
 }
 
-// Accumulates op(A)·op(B) into a zeroed C. Loop order i-p-j keeps the inner loop on contiguous rows.
-function matmulKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolean, transB: boolean): void {
-  const [m, k, n] = [c.rows, transA ? a.rows : a.cols, c.cols];
-  const A = a.data, B = b.data, C = c.data;
-  const lda = a.cols, ldb = b.cols;
-  for (let i = 0; i < m; i++) {
-    const ci = i * n;
-    for (let p = 0; p < k; p++) {
-      const aip = transA ? A[p * lda + i] : A[i * lda + p];
-      if (!transB) {
-        const bp = p * ldb;
-        for (let j = 0; j < n; j++) C[ci + j] += aip * B[bp + j];
-      } else {
-        for (let j = 0; j < n; j++) C[ci + j] += aip * B[j * ldb + p];
-      }
-    }
-  }
+// Every kernel overwrites all of C.
+function run(c: Matrix, a: Matrix, b: Matrix, transA: boolean, transB: boolean, kernel: string): void {
+  if (kernel === "wasm") matmulWasmKernel(c, a, b, transA, transB);
+  else if (kernel === "tiled") matmulTiledKernel(c, a, b, transA, transB);
+  else c.data.set(matmulNaive(a, b, { transA, transB }).data);
 }

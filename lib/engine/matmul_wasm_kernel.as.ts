@@ -1,0 +1,165 @@
+// AssemblyScript source of the WebAssembly SIMD matmul; `npm run build` compiles it to
+// build/lib/engine/matmul_wasm_kernel.wasm (see package.json). It is not TypeScript for tsc
+// (v128, load<f64>, usize are AssemblyScript built-ins), so tsconfig.json excludes *.as.ts.
+//
+// C = op(A) · op(B) on float64, the GotoBLAS way, simplified:
+//   for each KC-slice of p and NC-slice of columns: copy ("pack") that slice of op(B) into panels of
+//   4 columns, contiguous in p; for each MC-slice of rows: pack op(A) into panels of 4 rows; then a
+//   4×4 micro-kernel walks one A panel and one B panel, keeping the 4×4 block of C in eight f64x2
+//   registers. Packing turns both transposes into plain reads, and puts what the inner loop needs
+//   side by side in cache. Panels are padded with zeros to a multiple of 4; padded rows and columns
+//   land only in parts of the tile that are never written back, so 0·Inf = NaN cannot leak into C.
+//
+// The caller (matmul_wasm.ts) copies A and B into this module's memory and reads C back.
+// All pointers are byte offsets into linear memory; matrices are row-major float64.
+
+const KC: i32 = 256; // p-slice: a 4×KC A panel (8 KiB) and a KC×4 B panel (8 KiB) sit in L1
+const MC: i32 = 128; // rows per packed A block: MC×KC×8 = 256 KiB, in L2
+const NC: i32 = 512; // columns per packed B block: KC×NC×8 = 1 MiB
+
+/** Bytes of scratch space matmul() needs at `work` (packed A, packed B, one 4×4 tile). */
+export function workBytes(): i32 {
+  return (MC * KC + KC * NC + 16) * 8;
+}
+
+/** First free byte after the module's own data; the caller places its buffers above it. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/**
+ * Writes rows [i0, i1) × columns [j0, j1) of C(m,n) = op(A)(m,k) · op(B)(k,n).
+ * A is stored (transA ? k×m : m×k), B is stored (transB ? n×k : k×n). Two threads may call this
+ * at once on disjoint row or column ranges, each with its own `work`.
+ */
+export function matmul(
+  m: i32, k: i32, n: i32,
+  a: usize, transA: bool, b: usize, transB: bool, c: usize,
+  i0: i32, i1: i32, j0: i32, j1: i32, work: usize,
+): void {
+  const packedA = work;
+  const packedB = work + <usize>(MC * KC * 8);
+  const tile = packedB + <usize>(KC * NC * 8);
+  for (let jc = j0; jc < j1; jc += NC) {
+    const nc = min(NC, j1 - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      const first = pc == 0; // the first p-slice writes C, later ones add to it
+      packB(b, k, n, transB, pc, kc, jc, nc, packedB);
+      for (let ic = i0; ic < i1; ic += MC) {
+        const mc = min(MC, i1 - ic);
+        packA(a, m, k, transA, ic, mc, pc, kc, packedA);
+        for (let jr = 0; jr < nc; jr += 4) {
+          const pb = packedB + <usize>(jr * kc * 8);
+          for (let ir = 0; ir < mc; ir += 4) {
+            const pa = packedA + <usize>(ir * kc * 8);
+            microKernel(kc, pa, pb, c, n, ic + ir, jc + jr, min(4, mc - ir), min(4, nc - jr), first, tile);
+          }
+        }
+      }
+    }
+  }
+}
+
+// op(B)[pc..pc+kc) × [jc..jc+nc) -> panels of 4 columns: dst[(panel·kc + p)·4 + col], zero-padded.
+function packB(b: usize, k: i32, n: i32, transB: bool, pc: i32, kc: i32, jc: i32, nc: i32, dst: usize): void {
+  for (let jr = 0; jr < nc; jr += 4) {
+    const cols = min(4, nc - jr);
+    let out = dst + <usize>(jr * kc * 8);
+    for (let p = 0; p < kc; p++) {
+      const row = pc + p;
+      if (cols == 4 && !transB) {
+        // op(B)(row, j..j+3) are contiguous in B
+        const src = b + (<usize>row * <usize>n + <usize>(jc + jr)) * 8;
+        v128.store(out, v128.load(src));
+        v128.store(out, v128.load(src, 16), 16);
+      } else {
+        for (let q = 0; q < 4; q++) {
+          const j = jc + jr + q;
+          let v: f64 = 0;
+          if (q < cols) v = transB ? load<f64>(b + (<usize>j * <usize>k + <usize>row) * 8) : load<f64>(b + (<usize>row * <usize>n + <usize>j) * 8);
+          store<f64>(out + <usize>(q * 8), v);
+        }
+      }
+      out += 32;
+    }
+  }
+}
+
+// op(A)[ic..ic+mc) × [pc..pc+kc) -> panels of 4 rows: dst[(panel·kc + p)·4 + row], zero-padded.
+function packA(a: usize, m: i32, k: i32, transA: bool, ic: i32, mc: i32, pc: i32, kc: i32, dst: usize): void {
+  for (let ir = 0; ir < mc; ir += 4) {
+    const rows = min(4, mc - ir);
+    let out = dst + <usize>(ir * kc * 8);
+    for (let p = 0; p < kc; p++) {
+      const col = pc + p;
+      if (rows == 4 && transA) {
+        // op(A)(i..i+3, col) = A(col, i..i+3), contiguous in A
+        const src = a + (<usize>col * <usize>m + <usize>(ic + ir)) * 8;
+        v128.store(out, v128.load(src));
+        v128.store(out, v128.load(src, 16), 16);
+      } else {
+        for (let q = 0; q < 4; q++) {
+          const i = ic + ir + q;
+          let v: f64 = 0;
+          if (q < rows) v = transA ? load<f64>(a + (<usize>col * <usize>m + <usize>i) * 8) : load<f64>(a + (<usize>i * <usize>k + <usize>col) * 8);
+          store<f64>(out + <usize>(q * 8), v);
+        }
+      }
+      out += 32;
+    }
+  }
+}
+
+// C[i..i+rows) × [j..j+cols) (+)= A panel · B panel, over kc values of p. Full 4×4 tiles store straight
+// into C; edge tiles go through `tile` so only the valid part is written.
+// @ts-ignore: decorator
+@inline
+function microKernel(
+  kc: i32, pa: usize, pb: usize, c: usize, n: i32, i: i32, j: i32, rows: i32, cols: i32, first: bool, tile: usize,
+): void {
+  let c00 = f64x2.splat(0), c01 = f64x2.splat(0); // row 0: columns 0-1, 2-3
+  let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
+  let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
+  let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
+  for (let p = 0; p < kc; p++) {
+    const b0 = v128.load(pb), b1 = v128.load(pb, 16);
+    let av = v128.load64_splat(pa);
+    c00 = f64x2.add(c00, f64x2.mul(av, b0)); c01 = f64x2.add(c01, f64x2.mul(av, b1));
+    av = v128.load64_splat(pa, 8);
+    c10 = f64x2.add(c10, f64x2.mul(av, b0)); c11 = f64x2.add(c11, f64x2.mul(av, b1));
+    av = v128.load64_splat(pa, 16);
+    c20 = f64x2.add(c20, f64x2.mul(av, b0)); c21 = f64x2.add(c21, f64x2.mul(av, b1));
+    av = v128.load64_splat(pa, 24);
+    c30 = f64x2.add(c30, f64x2.mul(av, b0)); c31 = f64x2.add(c31, f64x2.mul(av, b1));
+    pa += 32;
+    pb += 32;
+  }
+  const rowBytes = <usize>n * 8;
+  if (rows == 4 && cols == 4) {
+    let dst = c + (<usize>i * <usize>n + <usize>j) * 8;
+    if (first) {
+      v128.store(dst, c00); v128.store(dst, c01, 16); dst += rowBytes;
+      v128.store(dst, c10); v128.store(dst, c11, 16); dst += rowBytes;
+      v128.store(dst, c20); v128.store(dst, c21, 16); dst += rowBytes;
+      v128.store(dst, c30); v128.store(dst, c31, 16);
+    } else {
+      v128.store(dst, f64x2.add(v128.load(dst), c00)); v128.store(dst, f64x2.add(v128.load(dst, 16), c01), 16); dst += rowBytes;
+      v128.store(dst, f64x2.add(v128.load(dst), c10)); v128.store(dst, f64x2.add(v128.load(dst, 16), c11), 16); dst += rowBytes;
+      v128.store(dst, f64x2.add(v128.load(dst), c20)); v128.store(dst, f64x2.add(v128.load(dst, 16), c21), 16); dst += rowBytes;
+      v128.store(dst, f64x2.add(v128.load(dst), c30)); v128.store(dst, f64x2.add(v128.load(dst, 16), c31), 16);
+    }
+    return;
+  }
+  v128.store(tile, c00); v128.store(tile, c01, 16);
+  v128.store(tile, c10, 32); v128.store(tile, c11, 48);
+  v128.store(tile, c20, 64); v128.store(tile, c21, 80);
+  v128.store(tile, c30, 96); v128.store(tile, c31, 112);
+  for (let r = 0; r < rows; r++) {
+    for (let q = 0; q < cols; q++) {
+      const dst = c + (<usize>(i + r) * <usize>n + <usize>(j + q)) * 8;
+      const v = load<f64>(tile + <usize>((r * 4 + q) * 8));
+      store<f64>(dst, first ? v : load<f64>(dst) + v);
+    }
+  }
+}
