@@ -23,3 +23,10 @@ export type { ParamCheck, GradientCheckOptions } from "./train/gradient_check";
 
 // TensorFlow.js (notebook 04), as a namespace: course.tfjs.setupTfjs(), ...
 export * as tfjs from "./tfjs";
+
+// Figures as data (plot/figure.ts) and showing them, tables and live progress in a notebook (plot/display.ts).
+export { lineChart } from "./plot/figure";
+export type { Figure, Trace, Layout, Axis, Series, LineChartOptions } from "./plot/figure";
+export { showFigure, showTable, progress, figureBundle, figureSummary, tableBundle, progressLine, formatCell, PLOTLY_MIME } from "./plot/display";
+export type { MimeBundle, Cell, Progress } from "./plot/display";
+export { renderPng, closeBrowser, chromiumAvailable, pngSize } from "./plot/png";

@@ -1,0 +1,106 @@
+// Render a Figure to PNG with the real plotly.js (node_modules/plotly.js-dist, never a CDN) in headless Debian chromium.
+// One browser and one page per process: launched on first use, reused for every figure, closed at exit.
+// The PNG is what GitHub, nbviewer and exported HTML show, since none of them runs plotly's JavaScript.
+
+import * as fs from "fs";
+import type { Browser, Page } from "playwright-core";
+import type { Figure } from "./figure";
+
+/** Where chromium lives; COURSE_CHROMIUM overrides Debian's path. */
+export const CHROMIUM_PATH = process.env.COURSE_CHROMIUM ?? "/usr/bin/chromium";
+
+/** The static image size in CSS pixels. Fixed, so the same figure gives the same bytes on every run. */
+export const PNG_WIDTH = 800;
+export const PNG_HEIGHT = 500;
+
+// Flags measured to work here: no sandbox as root, and no background networking (the network is closed).
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--font-render-hinting=none",
+];
+
+let pagePromise: Promise<Page> | null = null;
+let browser: Browser | null = null;
+
+/** Is chromium installed where we look for it? */
+export function chromiumAvailable(): boolean {
+  return fs.existsSync(CHROMIUM_PATH);
+}
+
+/** The plotly.js bundle shipped by the plotly.js-dist package (a local file). */
+export function plotlyJsPath(): string {
+  return require.resolve("plotly.js-dist/plotly.js");
+}
+
+async function openPage(): Promise<Page> {
+  // Required lazily: loading playwright costs time, and a notebook without figures never needs it.
+  const { chromium } = require("playwright-core") as typeof import("playwright-core");
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const context = await browser.newContext({ offline: true, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.setContent(`<!doctype html><html><body><div id="figure"></div></body></html>`);
+  await page.addScriptTag({ path: plotlyJsPath() });
+  return page;
+}
+
+function page(): Promise<Page> {
+  if (pagePromise === null) {
+    pagePromise = openPage().catch((err) => {
+      pagePromise = null;
+      throw err;
+    });
+  }
+  return pagePromise;
+}
+
+/** PNG signature: every PNG file starts with these 8 bytes. */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (buf.length < 24 || !buf.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    throw new Error(`pngSize: expected PNG bytes (signature 89 50 4e 47 0d 0a 1a 0a), got ${buf.length} bytes starting ${buf.subarray(0, 8).toString("hex")}`);
+  }
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+/**
+ * Draw `fig` with plotly.js in chromium and return PNG bytes (PNG_WIDTH x PNG_HEIGHT).
+ * Throws when chromium is missing (say where it was looked for) or plotly rejects the figure.
+ */
+export async function renderPng(fig: Figure): Promise<Buffer> {
+  if (!chromiumAvailable()) {
+    throw new Error(`renderPng: chromium not found at ${CHROMIUM_PATH}; install Debian's "chromium" package (apt-get install chromium) or set COURSE_CHROMIUM`);
+  }
+  const p = await page();
+  const dataUrl = await p.evaluate(
+    async ({ figure, width, height }) => {
+      // Runs in the page, where plotly.js defined the global Plotly.
+      const Plotly = (globalThis as any).Plotly;
+      const div = (globalThis as any).document.getElementById("figure");
+      await Plotly.newPlot(div, figure.data, figure.layout, { staticPlot: true });
+      const url: string = await Plotly.toImage(div, { format: "png", width, height, scale: 1 });
+      Plotly.purge(div);
+      return url;
+    },
+    { figure: JSON.parse(JSON.stringify(fig)), width: PNG_WIDTH, height: PNG_HEIGHT },
+  );
+  const prefix = "data:image/png;base64,";
+  if (!dataUrl.startsWith(prefix)) throw new Error(`renderPng: plotly returned "${dataUrl.slice(0, 40)}...", expected a PNG data URL`);
+  return Buffer.from(dataUrl.slice(prefix.length), "base64");
+}
+
+/** Close the shared browser (tests call this; the kernel relies on the exit hook below). */
+export async function closeBrowser(): Promise<void> {
+  const b = browser;
+  pagePromise = null;
+  browser = null;
+  if (b !== null) await b.close();
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Execute the course notebooks through the project's own tslab kernel and write them back with outputs.
+
+Usage (after `npm run build`; `npm run notebooks` does both):
+    /usr/bin/python3 scripts/run_notebooks.py                 # every notebooks/*.ipynb
+    /usr/bin/python3 scripts/run_notebooks.py notebooks/02_vanishing_and_exploding.ipynb
+
+Run it with Debian's /usr/bin/python3: that is the interpreter with nbclient and nbformat.
+The kernel is registered inside the project (.jupyter/), never in the user's home, and each notebook runs with
+cwd = notebooks/ so `import * as course from "../lib"` finds the built library.
+The output is deterministic: no timing metadata, execution counts from a fresh kernel, streams merged.
+Any cell error stops the run with a non-zero exit, showing the cell and the error; the notebook is then not written.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+JUPYTER_DIR = ROOT / ".jupyter"
+KERNEL_NAME = "tslab"
+TSLAB = ROOT / "node_modules" / ".bin" / "tslab"
+CELL_TIMEOUT_S = int(os.environ.get("COURSE_CELL_TIMEOUT", "900"))
+
+# Must be set before jupyter_client looks for kernel specs.
+os.environ["JUPYTER_PATH"] = str(JUPYTER_DIR / "share" / "jupyter")
+# Committed notebooks must carry a PNG beside every Plotly figure: make a missing chromium an error in the kernel.
+os.environ["COURSE_REQUIRE_PNG"] = "1"
+
+import nbformat  # noqa: E402  (after JUPYTER_PATH on purpose)
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionError  # noqa: E402
+
+
+def register_kernel() -> None:
+    """Install the tslab kernel spec into .jupyter/, pointing at this project's tslab and Debian's python."""
+    if not TSLAB.exists():
+        sys.exit(f"run_notebooks: {TSLAB} is missing; run `npm ci` first")
+    subprocess.run(
+        [str(TSLAB), "install", "--python=/usr/bin/python3", f"--binary={TSLAB}", f"--prefix={JUPYTER_DIR}"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def merge_streams(nb) -> None:
+    """Join consecutive stdout (or stderr) chunks, so how the kernel happened to split a print never shows in git."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for out in cell.get("outputs", []):
+            prev = merged[-1] if merged else None
+            if (out.output_type == "stream" and prev is not None
+                    and prev.output_type == "stream" and prev.name == out.name):
+                prev.text += out.text
+            else:
+                merged.append(out)
+        cell.outputs = merged
+
+
+def run_one(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
+
+    def on_cell_executed(cell, cell_index, execute_reply, **_):
+        if sys.stdout.isatty():  # a live counter in a terminal; CI logs get only the per-notebook line
+            n = sum(1 for c in nb.cells[: cell_index + 1] if c.cell_type == "code")
+            print(f"\r  cell {n}/{code_cells}", end="", flush=True)
+
+    client = NotebookClient(
+        nb,
+        kernel_name=KERNEL_NAME,
+        timeout=CELL_TIMEOUT_S,
+        record_timing=False,
+        shutdown_kernel="immediate",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        on_cell_executed=on_cell_executed,
+    )
+    client.execute()
+    if sys.stdout.isatty():
+        print("\r\033[K", end="")
+    merge_streams(nb)
+    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "TypeScript", "language": "typescript"}
+    nbformat.write(nb, path)
+
+
+def main(args) -> int:
+    paths = [Path(a).resolve() for a in args] or sorted(NOTEBOOKS.glob("*.ipynb"))
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        print(f"run_notebooks: no such notebook: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    if not paths:
+        print(f"run_notebooks: no notebooks in {NOTEBOOKS}", file=sys.stderr)
+        return 2
+    register_kernel()
+    total_start = time.monotonic()
+    for i, path in enumerate(paths, 1):
+        rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        print(f"[{i}/{len(paths)}] {rel}", flush=True)
+        start = time.monotonic()
+        try:
+            run_one(path)
+        except CellExecutionError as err:
+            print(f"\nFAILED {rel} after {time.monotonic() - start:.1f} s; the notebook was not written.\n",
+                  file=sys.stderr)
+            print(str(err), file=sys.stderr)
+            return 1
+        print(f"  ok  {time.monotonic() - start:.1f} s", flush=True)
+    print(f"executed {len(paths)} notebook(s) in {time.monotonic() - total_start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
