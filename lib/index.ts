@@ -21,6 +21,10 @@ export type { TrainOptions, TrainHistory, StepRecord } from "./train/gradient_de
 export { gradientCheck, relativeError } from "./train/gradient_check";
 export type { ParamCheck, GradientCheckOptions } from "./train/gradient_check";
 
+// numpy's .npy files (the parity fixtures in data/parity/, written by scripts/make_parity_fixtures.py).
+export { readNpy, readNpyMatrix, parseNpy, npyToMatrix, encodeNpy, writeNpy } from "./data/npy";
+export type { NpyArray } from "./data/npy";
+
 // TensorFlow.js (notebook 04), as a namespace: course.tfjs.setupTfjs(), ...
 export * as tfjs from "./tfjs";
 
@@ -30,3 +34,7 @@ export type { Figure, Trace, Layout, Axis, Series, LineChartOptions } from "./pl
 export { showFigure, showTable, progress, figureBundle, figureSummary, tableBundle, progressLine, formatCell, PLOTLY_MIME } from "./plot/display";
 export type { MimeBundle, Cell, Progress } from "./plot/display";
 export { renderPng, closeBrowser, chromiumAvailable, pngSize } from "./plot/png";
+
+// The reference tutorial's experiment: seeded problems, runs and their outcomes (notebook 01).
+export { tutorialProblem, runTutorialSeed, surveyTutorialSeeds, runOutcome, REFERENCE_EFFECTIVE_LEARNING_RATE } from "./train/tutorial_runs";
+export type { TutorialProblem, RunOutcome, SeedRun } from "./train/tutorial_runs";
