@@ -62,14 +62,39 @@ def merge_streams(nb) -> None:
         cell.outputs = merged
 
 
+class NotebookFailed(Exception):
+    """A cell failed: the message shows the cell's number, its source and everything it printed."""
+
+
+def describe_failure(cell, number: int, err: Exception) -> str:
+    # tslab reports compile and runtime errors on stderr rather than as an `error` output, so show the streams.
+    printed = []
+    for out in cell.get("outputs", []):
+        if out.output_type == "stream":
+            printed.append(out.text)
+        elif out.output_type == "error":
+            printed.append("\n".join(out.traceback) or f"{out.ename}: {out.evalue}")
+    rule = "-" * 72
+    # A CellExecutionError's own text only repeats the source; a timeout or dead kernel has a message worth showing.
+    reason = "" if isinstance(err, CellExecutionError) else f": {str(err).strip()[-2000:]}"
+    return (f"code cell {number} failed:\n{rule}\n{cell.source}\n{rule}\n"
+            f"{''.join(printed).rstrip() or '(no output)'}\n{rule}\n{type(err).__name__}{reason}")
+
+
 def run_one(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
+    current = {"index": None}
+
+    def code_number(cell_index: int) -> int:
+        return sum(1 for c in nb.cells[: cell_index + 1] if c.cell_type == "code")
+
+    def on_cell_start(cell, cell_index, **_):
+        current["index"] = cell_index
 
     def on_cell_executed(cell, cell_index, execute_reply, **_):
         if sys.stdout.isatty():  # a live counter in a terminal; CI logs get only the per-notebook line
-            n = sum(1 for c in nb.cells[: cell_index + 1] if c.cell_type == "code")
-            print(f"\r  cell {n}/{code_cells}", end="", flush=True)
+            print(f"\r  cell {code_number(cell_index)}/{code_cells}", end="", flush=True)
 
     client = NotebookClient(
         nb,
@@ -78,11 +103,19 @@ def run_one(path: Path) -> None:
         record_timing=False,
         shutdown_kernel="immediate",
         resources={"metadata": {"path": str(NOTEBOOKS)}},
+        on_cell_start=on_cell_start,
         on_cell_executed=on_cell_executed,
     )
-    client.execute()
-    if sys.stdout.isatty():
-        print("\r\033[K", end="")
+    try:
+        client.execute()
+    except Exception as err:  # a cell error, a timeout or a dead kernel: all fatal
+        i = current["index"]
+        if i is None:
+            raise
+        raise NotebookFailed(describe_failure(nb.cells[i], code_number(i), err)) from err
+    finally:
+        if sys.stdout.isatty():
+            print("\r\033[K", end="")
     merge_streams(nb)
     nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "TypeScript", "language": "typescript"}
     nbformat.write(nb, path)
@@ -105,10 +138,9 @@ def main(args) -> int:
         start = time.monotonic()
         try:
             run_one(path)
-        except CellExecutionError as err:
-            print(f"\nFAILED {rel} after {time.monotonic() - start:.1f} s; the notebook was not written.\n",
+        except NotebookFailed as err:
+            print(f"\nFAILED {rel} after {time.monotonic() - start:.1f} s; the notebook was not written.\n{err}",
                   file=sys.stderr)
-            print(str(err), file=sys.stderr)
             return 1
         print(f"  ok  {time.monotonic() - start:.1f} s", flush=True)
     print(f"executed {len(paths)} notebook(s) in {time.monotonic() - total_start:.1f} s")
