@@ -34,3 +34,7 @@ export type { Figure, Trace, Layout, Axis, Series, LineChartOptions } from "./pl
 export { showFigure, showTable, progress, figureBundle, figureSummary, tableBundle, progressLine, formatCell, PLOTLY_MIME } from "./plot/display";
 export type { MimeBundle, Cell, Progress } from "./plot/display";
 export { renderPng, closeBrowser, chromiumAvailable, pngSize } from "./plot/png";
+
+// The reference tutorial's experiment: seeded problems, runs and their outcomes (notebook 01).
+export { tutorialProblem, runTutorialSeed, surveyTutorialSeeds, runOutcome, REFERENCE_EFFECTIVE_LEARNING_RATE } from "./train/tutorial_runs";
+export type { TutorialProblem, RunOutcome, SeedRun } from "./train/tutorial_runs";

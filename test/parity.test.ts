@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Matrix } from "../lib/engine/matrix";
+import { MatmulKernelName, getMatmulKernel, setMatmulKernel } from "../lib/engine/matmul";
 import { readNpyMatrix } from "../lib/data/npy";
 import { ThreeLayerNet } from "../lib/nn/three_layer_net";
 import { trainGradientDescent } from "../lib/train/gradient_descent";
@@ -80,6 +81,26 @@ for (const setup of ["tutorial", "he"]) {
       `step ${firstBad}: ours ${history.loss[firstBad]}, numpy ${run.loss[firstBad]}, relative error ${errors[firstBad]}`);
     // Dead units are counts over sign tests: a unit whose sign flipped between the engines would show here first.
     assert.deepEqual(history.deadFraction, run.dead_fraction);
+  });
+}
+
+// The engine has several matmul kernels that sum in different orders (lib/engine/matmul.ts); numpy's numbers must
+// come out of each. The readable naive kernel is slow (~0.25 s a step here), so it runs the first steps only.
+for (const [kernel, stepsCap] of [["tiled", Infinity], ["naive", 5]] as [MatmulKernelName, number][]) {
+  test(`with the ${kernel} matmul kernel, ${stepsCap === Infinity ? "every step's loss matches" : `the first ${stepsCap} steps' losses match`} numpy too`, (t) => {
+    const before = getMatmulKernel();
+    setMatmulKernel(kernel);
+    t.after(() => setMatmulKernel(before));
+    for (const setup of ["tutorial", "he"]) {
+      const { run, x, y, net } = load(setup);
+      const steps = Math.min(run.steps, stepsCap);
+      const history = trainGradientDescent(net(), x, y, { learningRate: run.learning_rate, steps });
+      assert.equal(history.loss.length, steps);
+      const errors = history.loss.map((l, s) => relativeError(l, run.loss[s]));
+      const max = Math.max(...errors);
+      t.diagnostic(`${kernel}, ${setup}: ${steps} steps, max rel. error ${max.toExponential(2)}`);
+      assert.ok(max <= TOLERANCE, `${setup}: max relative error ${max} at step ${errors.indexOf(max)}`);
+    }
   });
 }
 
