@@ -2,8 +2,9 @@
 
 export { Matrix, shapeString, assertFinite, assertShape, assertSameShape } from "./engine/matrix";
 export { Rng } from "./engine/random";
-export { matmul, matmulInto } from "./engine/matmul";
-export type { MatmulOptions } from "./engine/matmul";
+export { matmul, matmulInto, setMatmulKernel, getMatmulKernel, matmulKernelFor } from "./engine/matmul";
+export type { MatmulOptions, MatmulKernelName } from "./engine/matmul";
+export { wasmMatmulStatus } from "./engine/matmul_wasm";
 export { matmulNaive } from "./engine/matmul_naive";
 export { transpose } from "./engine/transpose";
 export * from "./engine/elementwise";
@@ -14,7 +15,7 @@ export { reluForward, reluBackward, reluMask, deadUnitFraction } from "./nn/relu
 export { sumOfSquaresLoss, sumOfSquaresLossBackward } from "./nn/sum_of_squares_loss";
 export type { Model, LossAndGradients } from "./nn/model";
 export { ThreeLayerNet, TUTORIAL } from "./nn/three_layer_net";
-export type { ThreeLayerWeights, ThreeLayerCache } from "./nn/three_layer_net";
+export type { ThreeLayerWeights, ThreeLayerCache, ThreeLayerSizes } from "./nn/three_layer_net";
 
 export { trainGradientDescent } from "./train/gradient_descent";
 export type { TrainOptions, TrainHistory, StepRecord } from "./train/gradient_descent";

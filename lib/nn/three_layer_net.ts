@@ -10,7 +10,14 @@ import { sumOfSquaresLoss, sumOfSquaresLossBackward } from "./sum_of_squares_los
 import { LossAndGradients, Model } from "./model";
 
 /** The sizes and learning rate of the reference tutorial. Its comments say 2000 hidden units; its code, and this course, use 100. */
-export const TUTORIAL = {
+export interface ThreeLayerSizes {
+  inputDim: number;
+  hidden1: number;
+  hidden2: number;
+  outputDim: number;
+}
+
+export const TUTORIAL: Readonly<ThreeLayerSizes & { batchSize: number; learningRate: number; steps: number }> = {
   batchSize: 128,
   inputDim: 1000,
   hidden1: 100,
@@ -18,7 +25,7 @@ export const TUTORIAL = {
   outputDim: 10,
   learningRate: 1e-6,
   steps: 1000,
-} as const;
+};
 
 export interface ThreeLayerWeights {
   w1: Matrix; // (inputDim, hidden1)
@@ -54,7 +61,7 @@ export class ThreeLayerNet implements Model {
   }
 
   /** Draws w1, w2, w3 with entries N(0, std²); std 1 is the tutorial's choice. */
-  static randomNormal(rng: Rng, std = 1, sizes = TUTORIAL): ThreeLayerNet {
+  static randomNormal(rng: Rng, std = 1, sizes: ThreeLayerSizes = TUTORIAL): ThreeLayerNet {
     return new ThreeLayerNet({
       w1: rng.randn(sizes.inputDim, sizes.hidden1, std),
       w2: rng.randn(sizes.hidden1, sizes.hidden2, std),

@@ -71,9 +71,14 @@ export function lineChart(options: LineChartOptions): Figure {
     })),
     layout: {
       title: { text: title },
-      xaxis: { title: { text: xTitle }, type: options.logX ? "log" : "linear" },
-      yaxis: { title: { text: yTitle }, type: options.logY ? "log" : "linear" },
+      xaxis: axis(xTitle, options.logX),
+      yaxis: axis(yTitle, options.logY),
       showlegend: true,
     },
   };
+}
+
+// Log axes label their ticks as powers of ten (10⁹), not with SI prefixes (1G).
+function axis(title: string, log = false): Axis {
+  return log ? { title: { text: title }, type: "log", exponentformat: "power" } : { title: { text: title }, type: "linear" };
 }

@@ -14,7 +14,7 @@ function smallProblem(seed: number) {
   const rng = new Rng(seed);
   const x = rng.randn(small.batchSize, small.inputDim);
   const y = rng.randn(small.batchSize, small.outputDim);
-  const net = ThreeLayerNet.randomNormal(rng, 0.7, small as unknown as typeof TUTORIAL);
+  const net = ThreeLayerNet.randomNormal(rng, 0.7, small);
   return { x, y, net };
 }
 
@@ -78,7 +78,7 @@ test("the initial loss at std-normal init is about N·10·1000·50·50 ≈ 3.2e9
 
 test("bad inputs give errors that name what was expected and what came", () => {
   const rng = new Rng(3);
-  const net = ThreeLayerNet.randomNormal(rng, 1, small as unknown as typeof TUTORIAL);
+  const net = ThreeLayerNet.randomNormal(rng, 1, small);
   assert.throws(() => net.forward(Matrix.zeros(6, 8)), /input x: expected shape \(6,7\), got \(6,8\)/);
   assert.throws(() => net.lossAndGradients(Matrix.zeros(6, 7), Matrix.zeros(6, 2)), /targets y: expected shape \(6,3\), got \(6,2\)/);
   assert.throws(

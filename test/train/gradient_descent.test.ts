@@ -5,7 +5,7 @@ import { Rng } from "../../lib/engine/random";
 import { ThreeLayerNet, TUTORIAL } from "../../lib/nn/three_layer_net";
 import { trainGradientDescent } from "../../lib/train/gradient_descent";
 
-const sizes = { batchSize: 16, inputDim: 20, hidden1: 12, hidden2: 12, outputDim: 3 } as unknown as typeof TUTORIAL;
+const sizes = { batchSize: 16, inputDim: 20, hidden1: 12, hidden2: 12, outputDim: 3 };
 
 function problem(seed: number, std: number) {
   const rng = new Rng(seed);
