@@ -17,10 +17,28 @@ export type { Model, LossAndGradients } from "./nn/model";
 export { ThreeLayerNet, TUTORIAL } from "./nn/three_layer_net";
 export type { ThreeLayerWeights, ThreeLayerCache, ThreeLayerSizes } from "./nn/three_layer_net";
 
+// Networks of any depth, width and activation (notebook 02 on), and what theory predicts for their scale.
+export { tanhForward, tanhBackward, tanhSaturatedFraction, TANH_SATURATION } from "./nn/tanh";
+export { sigmoidForward, sigmoidBackward, sigmoidSaturatedFraction, SIGMOID_SATURATION } from "./nn/sigmoid";
+export { ACTIVATIONS, ACTIVATION_NAMES, getActivation } from "./nn/activation";
+export type { Activation, ActivationName } from "./nn/activation";
+export { Mlp, TUTORIAL_MLP, checkSizes } from "./nn/mlp";
+export type { MlpSpec, MlpCache, MlpGradients } from "./nn/mlp";
+export { reluScaleTheory, linearScaleTheory, expectedSumOfSquaresLoss, RELU_STD_OVER_PRE_STD } from "./nn/scale_theory";
+export type { ScalePrediction } from "./nn/scale_theory";
+
 export { trainGradientDescent } from "./train/gradient_descent";
 export type { TrainOptions, TrainHistory, StepRecord } from "./train/gradient_descent";
 export { gradientCheck, relativeError } from "./train/gradient_check";
 export type { ParamCheck, GradientCheckOptions } from "./train/gradient_check";
+
+// Per-layer statistics (one pass, or over training) and seeded probes of fresh networks (notebook 02).
+export { histogram, uniformEdges } from "./train/histogram";
+export type { Histogram } from "./train/histogram";
+export { layerStatistics, trainWithStatistics, updateRatio, DEFAULT_BINS } from "./train/statistics";
+export type { NetworkStatistics, HiddenLayerStatistics, WeightStatistics, StatisticsOptions, TrainWithStatisticsOptions, TrainingStatistics } from "./train/statistics";
+export { probeProblem, probeStatistics, probeTraining, deepSizes, geometricMeanFactor } from "./train/init_probe";
+export type { ProbeSpec, ProbeProblem, ProbeTraining, ProbeTrainingOptions } from "./train/init_probe";
 
 // numpy's .npy files (the parity fixtures in data/parity/, written by scripts/make_parity_fixtures.py).
 export { readNpy, readNpyMatrix, parseNpy, npyToMatrix, encodeNpy, writeNpy } from "./data/npy";
@@ -35,6 +53,8 @@ export type { Figure, Trace, Layout, Axis, Series, LineChartOptions } from "./pl
 export { showFigure, showTable, progress, figureBundle, figureSummary, tableBundle, progressLine, formatCell, PLOTLY_MIME } from "./plot/display";
 export type { MimeBundle, Cell, Progress } from "./plot/display";
 export { renderPng, closeBrowser, chromiumAvailable, pngSize } from "./plot/png";
+export { layerHistogramsFigure, perLayerFigure, histogramFractions } from "./plot/layer_figures";
+export type { LayerHistogramOptions, LayerSeries, PerLayerFigureOptions } from "./plot/layer_figures";
 
 // The reference tutorial's experiment: seeded problems, runs and their outcomes (notebook 01).
 export { tutorialProblem, runTutorialSeed, surveyTutorialSeeds, runOutcome, REFERENCE_EFFECTIVE_LEARNING_RATE } from "./train/tutorial_runs";

@@ -1,0 +1,188 @@
+// Per-layer statistics of a network, returned as data for notebooks to print and plot.
+//
+// layerStatistics(model, x, y): one forward and backward pass, then per hidden layer the activations' mean, std,
+// fraction of dead or saturated units, histogram, and the std of the gradient back-propagated to that layer;
+// per weight matrix, the weight std, the weight-gradient std and their ratio.
+// trainWithStatistics(model, x, y, options): gradient descent (trainGradientDescent) that also records, per step
+// and weight matrix, the update:data ratio std(ΔW)/std(W), and every so often a full layerStatistics snapshot.
+
+import { Matrix } from "../engine/matrix";
+import { mean, std } from "../engine/reductions";
+import { ActivationName } from "../nn/activation";
+import { Mlp } from "../nn/mlp";
+import { Model } from "../nn/model";
+import { Histogram, histogram, uniformEdges } from "./histogram";
+import { TrainHistory, trainGradientDescent } from "./gradient_descent";
+
+export interface HiddenLayerStatistics {
+  /** 1 for the first hidden layer. */
+  layer: number;
+  width: number;
+  /** Of the pre-activations h = a_prev · W (every sample and unit). */
+  preActivationStd: number;
+  /** Of the activations a = act(h). */
+  activationMean: number;
+  activationStd: number;
+  /** "dead": fraction of units zero for every sample (ReLU); "saturated": fraction of values in the flat tails. */
+  stallKind: "dead" | "saturated";
+  stalledFraction: number;
+  activationHistogram: Histogram;
+  /** Std of ∂loss/∂h at this layer: the gradient back-propagated to the layer, before it reaches the weights. */
+  backpropGradientStd: number;
+  backpropGradientHistogram: Histogram;
+}
+
+export interface WeightStatistics {
+  name: string;
+  /** 1-based, the layer this matrix feeds; the last one feeds the output. */
+  layer: number;
+  weightStd: number;
+  gradientStd: number;
+  /** std(∂loss/∂W) / std(W). */
+  gradientToData: number;
+}
+
+export interface NetworkStatistics {
+  activation: ActivationName;
+  loss: number;
+  batchSize: number;
+  inputStd: number;
+  /** Std of the network's prediction (the last, linear layer's output). */
+  outputStd: number;
+  /** Std of ∂loss/∂yPred, where back-propagation starts. */
+  outputGradientStd: number;
+  hidden: HiddenLayerStatistics[];
+  weights: WeightStatistics[];
+}
+
+export interface StatisticsOptions {
+  /** Bin edges for the activation histograms, shared by every layer. Default: 40 bins over the activation's range
+   * ([−1, 1] for tanh, [0, 1] for sigmoid; for ReLU [0, the largest activation of any layer]). */
+  activationEdges?: number[];
+  /** Bin edges for the back-propagated gradient histograms, shared by every layer.
+   * Default: 40 bins over ±3 × the largest per-layer gradient std. */
+  gradientEdges?: number[];
+}
+
+export const DEFAULT_BINS = 40;
+
+export function layerStatistics(model: Mlp, x: Matrix, y: Matrix, options: StatisticsOptions = {}): NetworkStatistics {
+  if (!(model instanceof Mlp)) throw new Error(`layerStatistics: expected an Mlp (it needs every layer's activations), got ${describe(model)}`);
+  const { loss, cache, grads } = model.forwardBackward(x, y);
+  const hiddenCount = model.depth - 1;
+  const activationEdges = options.activationEdges ?? defaultActivationEdges(model.activation.name, cache.a);
+  const gradStds = grads.dh.slice(0, hiddenCount).map(std);
+  const gradientEdges = options.gradientEdges ?? symmetricEdges(3 * Math.max(0, ...gradStds.filter(Number.isFinite)));
+
+  const hidden: HiddenLayerStatistics[] = [];
+  for (let l = 0; l < hiddenCount; l++) {
+    const a = cache.a[l];
+    hidden.push({
+      layer: l + 1,
+      width: a.cols,
+      preActivationStd: std(cache.h[l]),
+      activationMean: mean(a),
+      activationStd: std(a),
+      stallKind: model.activation.stallKind,
+      stalledFraction: model.activation.stalledFraction(a),
+      activationHistogram: histogram(a.data, activationEdges),
+      backpropGradientStd: gradStds[l],
+      backpropGradientHistogram: histogram(grads.dh[l].data, gradientEdges),
+    });
+  }
+  const weights = model.weights.map((w, l) => {
+    const weightStd = std(w);
+    const gradientStd = std(grads.dw[l]);
+    return { name: model.paramNames[l], layer: l + 1, weightStd, gradientStd, gradientToData: gradientStd / weightStd };
+  });
+  return {
+    activation: model.activation.name,
+    loss,
+    batchSize: x.rows,
+    inputStd: std(x),
+    outputStd: std(cache.yPred),
+    outputGradientStd: std(grads.dh[hiddenCount]),
+    hidden,
+    weights,
+  };
+}
+
+export interface TrainWithStatisticsOptions {
+  learningRate: number;
+  steps: number;
+  /** Take a layerStatistics snapshot before every k-th step's update (steps 0, k, 2k, …) and after the last step.
+   * Costs one extra forward/backward pass each. Default: no snapshots. Needs an Mlp. */
+  snapshotEvery?: number;
+  statisticsOptions?: StatisticsOptions;
+}
+
+export interface TrainingStatistics {
+  history: TrainHistory;
+  /** updateToData[t][p] = std(W_p after step t − W_p before) / std(W_p before): std(lr·dW)/std(W) per applied step. */
+  updateToData: number[][];
+  paramNames: string[];
+  snapshots: { step: number; statistics: NetworkStatistics }[];
+}
+
+/**
+ * trainGradientDescent plus statistics. The update of step t is read as the change of the weights across it
+ * (exactly −lr·dW up to rounding), so recording it costs a copy of the weights, not an extra backward pass.
+ */
+export function trainWithStatistics(model: Model, x: Matrix, y: Matrix, options: TrainWithStatisticsOptions): TrainingStatistics {
+  const { snapshotEvery } = options;
+  if (snapshotEvery !== undefined) {
+    if (!Number.isInteger(snapshotEvery) || snapshotEvery < 1) {
+      throw new Error(`trainWithStatistics: expected snapshotEvery to be a positive integer, got ${snapshotEvery}`);
+    }
+    if (!(model instanceof Mlp)) throw new Error(`trainWithStatistics: snapshots need an Mlp, got ${describe(model)}`);
+  }
+  const updateToData: number[][] = [];
+  const snapshots: TrainingStatistics["snapshots"] = [];
+  let before: Matrix[] | null = null;
+  const recordUpdate = (): void => {
+    if (before === null) return;
+    updateToData.push(model.params.map((w, p) => updateRatio(before![p], w)));
+  };
+  const history = trainGradientDescent(model, x, y, {
+    learningRate: options.learningRate,
+    steps: options.steps,
+    onStep: (record) => {
+      recordUpdate(); // the previous step's update, now that it has been applied
+      if (snapshotEvery !== undefined && record.step % snapshotEvery === 0) {
+        snapshots.push({ step: record.step, statistics: layerStatistics(model as Mlp, x, y, options.statisticsOptions) });
+      }
+      before = Number.isFinite(record.loss) ? model.params.map((w) => w.clone()) : null;
+    },
+  });
+  if (history.stepsCompleted > 0 && history.divergedAtStep === null) recordUpdate(); // the last step's update
+  const last = history.stepsCompleted;
+  if (snapshotEvery !== undefined && history.divergedAtStep === null && last > 0 && snapshots[snapshots.length - 1]?.step !== last) {
+    snapshots.push({ step: last, statistics: layerStatistics(model as Mlp, x, y, options.statisticsOptions) });
+  }
+  return { history, updateToData, paramNames: [...model.paramNames], snapshots };
+}
+
+/** std(after − before) / std(before). */
+export function updateRatio(before: Matrix, after: Matrix): number {
+  const delta = new Matrix(before.rows, before.cols);
+  for (let k = 0; k < delta.data.length; k++) delta.data[k] = after.data[k] - before.data[k];
+  return std(delta) / std(before);
+}
+
+function defaultActivationEdges(name: ActivationName, activations: Matrix[]): number[] {
+  if (name === "tanh") return uniformEdges(-1, 1, DEFAULT_BINS);
+  if (name === "sigmoid") return uniformEdges(0, 1, DEFAULT_BINS);
+  let top = 0;
+  for (const a of activations) for (let k = 0; k < a.data.length; k++) if (a.data[k] > top) top = a.data[k];
+  return uniformEdges(0, top > 0 && Number.isFinite(top) ? top : 1, DEFAULT_BINS);
+}
+
+function symmetricEdges(halfWidth: number): number[] {
+  const r = halfWidth > 0 && Number.isFinite(halfWidth) ? halfWidth : 1;
+  return uniformEdges(-r, r, DEFAULT_BINS);
+}
+
+function describe(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  return typeof x === "object" ? `a ${(x as object).constructor?.name ?? "object"}` : typeof x;
+}
