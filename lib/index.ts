@@ -39,6 +39,8 @@ export { layerStatistics, trainWithStatistics, updateRatio, DEFAULT_BINS } from 
 export type { NetworkStatistics, HiddenLayerStatistics, WeightStatistics, StatisticsOptions, TrainWithStatisticsOptions, TrainingStatistics } from "./train/statistics";
 export { probeProblem, probeStatistics, probeTraining, deepSizes, geometricMeanFactor } from "./train/init_probe";
 export type { ProbeSpec, ProbeProblem, ProbeTraining, ProbeTrainingOptions } from "./train/init_probe";
+export { NAIVE_INIT, DEEP_SETUPS, tutorialAtScale, tutorialTraining, deepSpec, deepStatistics, deepTheory, deepTraining } from "./train/naive_init_experiments";
+export type { DeepSetup, DeepSetupName, TutorialAtScale } from "./train/naive_init_experiments";
 
 // numpy's .npy files (the parity fixtures in data/parity/, written by scripts/make_parity_fixtures.py).
 export { readNpy, readNpyMatrix, parseNpy, npyToMatrix, encodeNpy, writeNpy } from "./data/npy";
