@@ -35,6 +35,14 @@ from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError  # noqa: E402
 
 
+def check_chromium() -> None:
+    """Committed notebooks carry a PNG of every figure, drawn in chromium: without it, stop before running anything."""
+    chromium = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
+    if not os.path.exists(chromium):
+        sys.exit(f"run_notebooks: chromium not found at {chromium}; it draws the PNG of every figure in the saved "
+                 "notebooks. Install it (apt-get install chromium, or `npm run course`) or set COURSE_CHROMIUM.")
+
+
 def register_kernel() -> None:
     """Install the tslab kernel spec into .jupyter/, pointing at this project's tslab and Debian's python."""
     if not TSLAB.exists():
@@ -130,6 +138,7 @@ def main(args) -> int:
     if not paths:
         print(f"run_notebooks: no notebooks in {NOTEBOOKS}", file=sys.stderr)
         return 2
+    check_chromium()
     register_kernel()
     total_start = time.monotonic()
     for i, path in enumerate(paths, 1):

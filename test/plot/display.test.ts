@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { figureBundle, figureSummary, formatCell, PLOTLY_MIME, progressLine, tableBundle } from "../../lib/plot/display";
+import { spawnSync } from "node:child_process";
+import { figureBundle, figureSummary, formatCell, PLOTLY_MIME, progressLine, showFigure, tableBundle } from "../../lib/plot/display";
 import { lineChart } from "../../lib/plot/figure";
 import { PNG_SIGNATURE } from "../../lib/plot/png";
 
@@ -68,4 +69,31 @@ test("progressLine draws a bar from the fraction and rejects fractions outside [
   assert.equal(progressLine("training", "step 5"), "training: step 5");
   assert.equal(progressLine("training", "step 500", 0.5), "training [##########----------]  50% step 500");
   assert.throws(() => progressLine("training", "x", 1.5), /fraction must be in \[0, 1\], got 1.5/);
+});
+
+// showFigure outside a kernel, in a child process so the environment (chromium path, COURSE_REQUIRE_PNG) is its own.
+const displayModule = require.resolve("../../lib/plot/display");
+function runShowFigure(env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+  const script = `require(${JSON.stringify(displayModule)}).showFigure(${JSON.stringify(fig)})
+    .then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); });`;
+  const r = spawnSync(process.execPath, ["-e", script], { env: { ...process.env, ...env }, encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test("without chromium, showFigure still shows the figure's text and warns once (interactive session)", () => {
+  const r = runShowFigure({ COURSE_CHROMIUM: "/nonexistent/chromium", COURSE_REQUIRE_PNG: "" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), 'Figure "Loss per step" — traces: seed 13, seed 7');
+  assert.match(r.stderr, /no static PNG: chromium not found at \/nonexistent\/chromium/);
+});
+
+test("without chromium, showFigure fails when the run requires PNGs (the notebook command)", () => {
+  const r = runShowFigure({ COURSE_CHROMIUM: "/nonexistent/chromium", COURSE_REQUIRE_PNG: "1" });
+  assert.equal(r.status, 3);
+  assert.match(r.stderr, /COURSE_REQUIRE_PNG=1 but chromium is not at \/nonexistent\/chromium/);
+});
+
+test("showFigure rejects a figure without traces or title", async () => {
+  await assert.rejects(showFigure({ ...fig, data: [] }), /has no traces/);
+  await assert.rejects(showFigure({ ...fig, layout: { ...fig.layout, title: { text: "" } } }), /needs layout.title.text/);
 });
