@@ -30,9 +30,13 @@ os.environ["JUPYTER_PATH"] = str(JUPYTER_DIR / "share" / "jupyter")
 # Committed notebooks must carry a PNG beside every Plotly figure: make a missing chromium an error in the kernel.
 os.environ["COURSE_REQUIRE_PNG"] = "1"
 
-import nbformat  # noqa: E402  (after JUPYTER_PATH on purpose)
-from nbclient import NotebookClient  # noqa: E402
-from nbclient.exceptions import CellExecutionError  # noqa: E402
+try:  # after JUPYTER_PATH on purpose
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+except ImportError as err:
+    sys.exit(f"run_notebooks: {err} in {sys.executable}; run it with Debian's /usr/bin/python3 "
+             "(apt-get install python3-nbclient jupyter-nbconvert python3-ipykernel)")
 
 
 def check_chromium() -> None:
