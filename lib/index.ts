@@ -4,7 +4,7 @@ export { Matrix, shapeString, assertFinite, assertShape, assertSameShape } from 
 export { Rng } from "./engine/random";
 export { matmul, matmulInto, setMatmulKernel, getMatmulKernel, matmulKernelFor } from "./engine/matmul";
 export type { MatmulOptions, MatmulKernelName } from "./engine/matmul";
-export { wasmMatmulStatus } from "./engine/matmul_wasm";
+export { wasmMatmulStatus, setMatmulThreads, getMatmulThreads, matmulThreadStatus } from "./engine/matmul_wasm";
 export { matmulNaive } from "./engine/matmul_naive";
 export { transpose } from "./engine/transpose";
 export * from "./engine/elementwise";

@@ -4,14 +4,27 @@
 // no SIMD, wasmMatmulStatus() says why and matmul.ts uses the tiled JavaScript kernel instead.
 //
 // WebAssembly can only read its own memory, so each call copies A and B in and C out
-// (Float64Array.set, a memcpy). For the tutorial's shapes that is about a tenth of the arithmetic's time.
+// (Float64Array.set, a memcpy): about 0.05 ms per MB here, a few percent of the arithmetic's time.
+//
+// Big products are split between this thread and helper threads (worker_threads, matmul_worker.ts) that run
+// the same module on the same shared memory; each computes its own rows (or columns) of C. The call still
+// returns synchronously: this thread does its part, then sleeps in Atomics.wait until the helpers are done.
+// Helpers start in the background on first use; until one says it is ready, its share runs here.
 
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { Worker } from "worker_threads";
 import { Matrix } from "./matrix";
 
 /** File name of the compiled kernel, next to this module's .js in build/lib/engine/. */
 export const WASM_KERNEL_FILE = "matmul_wasm_kernel.wasm";
+const WORKER_FILE = "matmul_worker.js";
+
+// Products with fewer multiply-adds stay on one thread: waking a helper costs tens of microseconds.
+const THREAD_MIN_MACS = 400_000;
+const MAX_PAGES = 16384; // 1 GiB of 64 KiB pages: the most the shared memory may grow to
+const MAX_THREADS = 8;
 
 // The few WebAssembly APIs used here. Node has them; tsconfig's ES2022 lib does not declare them.
 interface WasmMemory {
@@ -21,10 +34,10 @@ interface WasmMemory {
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: object };
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 };
 
-interface KernelExports {
-  memory: WasmMemory;
+export interface KernelExports {
   matmul(
     m: number, k: number, n: number, a: number, transA: number, b: number, transB: number, c: number,
     i0: number, i1: number, j0: number, j1: number, work: number,
@@ -33,14 +46,35 @@ interface KernelExports {
   heapBase(): number;
 }
 
+// Layout of one helper's control block: Int32 slots in shared memory.
+export const CTRL = { job: 0, done: 1, ready: 2, failed: 3, args: 4, nArgs: 13, size: 32 } as const;
+
+interface Helper {
+  ctrl: Int32Array; // this helper's control block
+  work: number; // byte offset of its packing scratch space
+  job: number; // last job number handed to it
+  worker: Worker;
+}
+
 interface Loaded {
-  exports: KernelExports;
-  work: number; // byte offset of the packing scratch space
+  module: object;
+  memory: WasmMemory;
+  kernel: KernelExports;
+  work: number; // this thread's packing scratch space
+  helperStart: number; // control blocks and scratch of the helpers start here
   dataStart: number; // operands are copied from here on
+  helpers: Helper[];
 }
 
 let loaded: Loaded | null = null;
 let status: string | null = null; // null: not tried yet; "ok" or why the kernel is unavailable
+let threads = defaultThreads();
+let threadProblem: string | null = null; // set if helper threads failed; then everything runs here
+
+function defaultThreads(): number {
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores));
+}
 
 /** "ok" when the WebAssembly kernel loaded, otherwise the reason it did not. Loads on first call. */
 export function wasmMatmulStatus(): string {
@@ -52,15 +86,43 @@ export function wasmMatmulAvailable(): boolean {
   return wasmMatmulStatus() === "ok";
 }
 
+/**
+ * How many threads big wasm products use (this one plus helpers); the default is the number of cores, at most 4.
+ * setMatmulThreads(1) keeps all work on the calling thread.
+ */
+export function setMatmulThreads(count: number): void {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_THREADS) {
+    throw new Error(`setMatmulThreads: expected an integer from 1 to ${MAX_THREADS}, got ${count}`);
+  }
+  threads = count;
+}
+
+export function getMatmulThreads(): number {
+  return threads;
+}
+
+/** How the helper threads are doing: how many are running and ready, or why threads were given up. */
+export function matmulThreadStatus(): string {
+  if (threadProblem !== null) return `one thread only: ${threadProblem}`;
+  const helpers = loaded?.helpers ?? [];
+  const ready = helpers.filter((h) => Atomics.load(h.ctrl, CTRL.ready) === 1).length;
+  return `${threads} thread(s) wanted; ${helpers.length} helper(s) started, ${ready} ready`;
+}
+
 function load(): void {
   const file = path.join(__dirname, WASM_KERNEL_FILE);
   try {
     if (typeof WebAssembly !== "object") throw new Error("this runtime has no WebAssembly");
     if (!fs.existsSync(file)) throw new Error(`${file} not found (run \`npm run build\`)`);
     const module = new WebAssembly.Module(fs.readFileSync(file));
-    const exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
-    const work = align(exports.heapBase());
-    loaded = { exports, work, dataStart: align(work + exports.workBytes()) };
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+    // (not named `exports`: that would shadow CommonJS's own in the compiled file)
+    const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+    const work = align(kernel.heapBase());
+    const helperStart = align(work + kernel.workBytes());
+    const perHelper = align(CTRL.size * 4 + kernel.workBytes());
+    const dataStart = align(helperStart + (MAX_THREADS - 1) * perHelper);
+    loaded = { module, memory, kernel, work, helperStart, dataStart, helpers: [] };
     status = "ok";
   } catch (e) {
     loaded = null;
@@ -72,22 +134,90 @@ function align(bytes: number): number {
   return Math.ceil(bytes / 64) * 64;
 }
 
+function ensureBytes(memory: WasmMemory, end: number): void {
+  const have = memory.buffer.byteLength;
+  if (end > have) memory.grow(Math.ceil((end - have) / 65536));
+}
+
+// Starts helper threads up to `count`; they report ready in their control block when their instance exists.
+function startHelpers(L: Loaded, count: number): void {
+  const workerFile = path.join(__dirname, WORKER_FILE);
+  if (!fs.existsSync(workerFile)) {
+    threadProblem = `${workerFile} not found`;
+    return;
+  }
+  const perHelper = align(CTRL.size * 4 + L.kernel.workBytes());
+  while (L.helpers.length < count) {
+    const ctrlOffset = L.helperStart + L.helpers.length * perHelper;
+    const work = align(ctrlOffset + CTRL.size * 4);
+    ensureBytes(L.memory, work + L.kernel.workBytes());
+    const ctrl = new Int32Array(L.memory.buffer, ctrlOffset, CTRL.size);
+    ctrl.fill(0);
+    const worker = new Worker(workerFile, { workerData: { wasmModule: L.module, memory: L.memory, ctrlOffset, work } });
+    worker.unref(); // an idle helper must not keep Node (a script, a test run, a notebook kernel) alive
+    worker.on("error", (err) => {
+      threadProblem = `matmul helper thread failed: ${err.message}`;
+    });
+    L.helpers.push({ ctrl, work, job: 0, worker });
+  }
+}
+
 // C(m,n) = op(A)(m,k) · op(B)(k,n), overwriting C. Callers check shapes first (matmul_shape.ts).
 export function matmulWasmKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolean, transB: boolean): void {
   if (!wasmMatmulAvailable()) throw new Error(wasmMatmulStatus());
-  const { exports, work, dataStart } = loaded!;
+  const L = loaded!;
   const m = c.rows, n = c.cols, k = transA ? a.rows : a.cols;
-  const aOff = dataStart;
+  const aOff = L.dataStart;
   const bOff = align(aOff + a.data.length * 8);
   const cOff = align(bOff + b.data.length * 8);
-  const end = cOff + c.data.length * 8;
-  const memory = exports.memory;
-  if (end > memory.buffer.byteLength) {
-    memory.grow(Math.ceil((end - memory.buffer.byteLength) / 65536));
-  }
-  const heap = new Float64Array(memory.buffer); // a new view each call: grow() detaches the old buffer
+  ensureBytes(L.memory, cOff + c.data.length * 8);
+  const heap = new Float64Array(L.memory.buffer); // a fresh view: after grow() the old one is too short
   heap.set(a.data, aOff / 8);
   heap.set(b.data, bOff / 8);
-  exports.matmul(m, k, n, aOff, transA ? 1 : 0, bOff, transB ? 1 : 0, cOff, 0, m, 0, n, work);
+
+  // Split C into `parts` bands of whole 4×4 tiles, across the longer side; band 0 is ours.
+  const want = threadProblem === null && m * k * n >= THREAD_MIN_MACS ? threads : 1;
+  if (want > 1 && L.helpers.length < want - 1) startHelpers(L, want - 1);
+  const ready = L.helpers.slice(0, want - 1).filter((h) => Atomics.load(h.ctrl, CTRL.ready) === 1);
+  const byRows = m >= n;
+  const tiles = Math.ceil((byRows ? m : n) / 4);
+  const parts = Math.min(ready.length + 1, tiles);
+  const bandEnd = (p: number): number => Math.min(byRows ? m : n, Math.round((tiles * p) / parts) * 4);
+  const args = (p: number): number[] => {
+    const lo = bandEnd(p), hi = bandEnd(p + 1);
+    return [m, k, n, aOff, transA ? 1 : 0, bOff, transB ? 1 : 0, cOff, byRows ? lo : 0, byRows ? hi : m, byRows ? 0 : lo, byRows ? n : hi];
+  };
+  for (let p = 1; p < parts; p++) post(ready[p - 1], args(p));
+  const [am, ak, an, aa, ata, ab, atb, ac, i0, i1, j0, j1] = args(0);
+  L.kernel.matmul(am, ak, an, aa, ata, ab, atb, ac, i0, i1, j0, j1, L.work);
+  for (let p = 1; p < parts; p++) waitFor(ready[p - 1]);
+
   c.data.set(heap.subarray(cOff / 8, cOff / 8 + m * n));
+}
+
+function post(h: Helper, args: number[]): void {
+  for (let q = 0; q < args.length; q++) h.ctrl[CTRL.args + q] = args[q];
+  h.ctrl[CTRL.args + 12] = h.work;
+  h.job++;
+  Atomics.store(h.ctrl, CTRL.job, h.job);
+  Atomics.notify(h.ctrl, CTRL.job, 1);
+}
+
+// Sleeps until the helper finished its job. A helper that stops answering is a bug, not a slow product:
+// after a minute we give up on threads and say so.
+function waitFor(h: Helper): void {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const done = Atomics.load(h.ctrl, CTRL.done);
+    if (done === h.job) break;
+    if (Date.now() > deadline) {
+      threadProblem = "a matmul helper thread stopped answering";
+      throw new Error(`matmul: ${threadProblem}; later calls run on one thread`);
+    }
+    Atomics.wait(h.ctrl, CTRL.done, done, 1000);
+  }
+  if (Atomics.load(h.ctrl, CTRL.failed) !== 0) {
+    threadProblem = "a matmul helper thread failed";
+    throw new Error(`matmul: ${threadProblem}; later calls run on one thread`);
+  }
 }

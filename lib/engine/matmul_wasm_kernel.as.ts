@@ -10,7 +10,8 @@
 //   side by side in cache. Panels are padded with zeros to a multiple of 4; padded rows and columns
 //   land only in parts of the tile that are never written back, so 0·Inf = NaN cannot leak into C.
 //
-// The caller (matmul_wasm.ts) copies A and B into this module's memory and reads C back.
+// The caller (matmul_wasm.ts) copies A and B into this module's memory and reads C back. The memory is
+// imported and shared (see the build:wasm flags), so helper threads can run the same code on other bands of C.
 // All pointers are byte offsets into linear memory; matrices are row-major float64.
 
 const KC: i32 = 256; // p-slice: a 4×KC A panel (8 KiB) and a KC×4 B panel (8 KiB) sit in L1

@@ -15,7 +15,13 @@ import {
   matmulKernelFor,
   setMatmulKernel,
 } from "../../lib/engine/matmul";
-import { wasmMatmulAvailable, wasmMatmulStatus } from "../../lib/engine/matmul_wasm";
+import {
+  getMatmulThreads,
+  matmulThreadStatus,
+  setMatmulThreads,
+  wasmMatmulAvailable,
+  wasmMatmulStatus,
+} from "../../lib/engine/matmul_wasm";
 
 type Kernel = Exclude<MatmulKernelName, "auto">;
 const KERNELS: Kernel[] = ["naive", "tiled", "wasm"];
@@ -169,6 +175,41 @@ test("the wasm kernel stays right after its memory grows, and on small products 
     const [a, b] = operands(rng, 3, 5, 2, true, false);
     assertMatchesReference(matmul(a, b, { transA: true }), a, b, true, false, "wasm small after big");
   });
+});
+
+test("the wasm kernel split over two threads (helper on shared memory) matches the reference, every transpose", async () => {
+  const before = getMatmulThreads();
+  setMatmulThreads(2);
+  setMatmulKernel("wasm");
+  try {
+    const rng = new Rng(21);
+    {
+      const [a, b] = operands(rng, 128, 1000, 100, false, false);
+      matmul(a, b); // starts the helper; it answers once its own instance is up
+      for (let tries = 0; tries < 200 && !/1 ready/.test(matmulThreadStatus()); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      assert.match(matmulThreadStatus(), /2 thread\(s\) wanted; 1 helper\(s\) started, 1 ready/);
+      // Split by rows (m ≥ n) and by columns (n > m), bands of whole tiles and a ragged last band.
+      for (const [m, k, n] of [[128, 1000, 100], [1000, 128, 100], [90, 300, 257], [131, 77, 61]] as const) {
+        for (const [transA, transB] of TRANSPOSES) {
+          const [x, y] = operands(rng, m, k, n, transA, transB);
+          assertMatchesReference(matmul(x, y, { transA, transB }), x, y, transA, transB, `2 threads ${m}×${k}×${n} tA=${transA} tB=${transB}`);
+          const out = Matrix.filled(m, n, NaN);
+          assertMatchesReference(matmulInto(out, x, y, { transA, transB }), x, y, transA, transB, `2 threads into ${m}×${k}×${n}`);
+        }
+      }
+      assert.match(matmulThreadStatus(), /1 ready/); // no helper failed along the way
+    }
+  } finally {
+    setMatmulThreads(before);
+    setMatmulKernel("auto");
+  }
+});
+
+test("setMatmulThreads rejects counts that are not 1 to 8", () => {
+  assert.throws(() => setMatmulThreads(0), /setMatmulThreads: expected an integer from 1 to 8, got 0/);
+  assert.throws(() => setMatmulThreads(2.5), /got 2.5/);
 });
 
 test("auto picks tiled JS for tiny products and wasm for the tutorial's big ones", () => {
