@@ -56,15 +56,16 @@ export interface NetworkStatistics {
 }
 
 export interface StatisticsOptions {
-  /** Bin edges for the activation histograms, shared by every layer. Default: 40 bins over the activation's range
+  /** Bin edges for the activation histograms, shared by every layer. Default: DEFAULT_BINS bins over the activation's range
    * ([−1, 1] for tanh, [0, 1] for sigmoid; for ReLU [0, the largest activation of any layer]). */
   activationEdges?: number[];
   /** Bin edges for the back-propagated gradient histograms, shared by every layer.
-   * Default: 40 bins over ±3 × the largest per-layer gradient std. */
+   * Default: DEFAULT_BINS bins over ±3 × the largest per-layer gradient std. */
   gradientEdges?: number[];
 }
 
-export const DEFAULT_BINS = 40;
+// Odd, so that one bin is centred on 0, where vanishing signals pile up.
+export const DEFAULT_BINS = 41;
 
 export function layerStatistics(model: Mlp, x: Matrix, y: Matrix, options: StatisticsOptions = {}): NetworkStatistics {
   if (!(model instanceof Mlp)) throw new Error(`layerStatistics: expected an Mlp (it needs every layer's activations), got ${describe(model)}`);

@@ -130,6 +130,9 @@ test("curves: tanh W·0.01 — the loss does not move (relative change < 1e-9), 
   assert.ok(Math.abs(run.history.loss[99] / run.history.loss[0] - 1) < 1e-9);
   relClose(run.relativeLoss[0], 1, 1e-9, "loss vs Σy²");
   for (const r of run.updateToData[0]) assert.ok(r < 1e-10, `update:data ${r}`);
+  // The same ratio at every hidden layer: the shrinking signal and the growing gradient cancel in dW = aᵀ·dh.
+  const hidden = run.updateToData[0].slice(0, 10);
+  assert.ok(Math.max(...hidden) / Math.min(...hidden) < 1.5, `spread across layers ${hidden}`);
 });
 
 test("curves: tanh std 1 — starts near 100× Σy², ends near Σy²; layer 1's first update is > 10× its weights, the last layer's < 0.1×", () => {
@@ -138,6 +141,8 @@ test("curves: tanh std 1 — starts near 100× Σy², ends near Σy²; layer 1's
   within(run.relativeLoss[99], 0.8, 1.1, "end");
   assert.ok(run.updateToData[0][0] > 10, `layer 1: ${run.updateToData[0][0]}`);
   assert.ok(run.updateToData[0][10] < 0.1, `output layer: ${run.updateToData[0][10]}`);
+  assert.ok(run.updateToData[0][0] / Math.min(...run.updateToData[0]) > 1e3, "three orders of magnitude between layers");
+  assert.ok(run.relativeLoss[99] < run.relativeLoss[89], "still falling at the end");
 });
 
 test("curves: ReLU 1/√fan_in falls by only 1–10%; tanh 1/√fan_in reaches under 0.3 × Σy²", () => {

@@ -54,9 +54,10 @@ test("tanh statistics: saturated values counted, default bins span [−1, 1]", (
   assert.equal(s.hidden[0].stallKind, "saturated");
   assert.equal(s.hidden[0].stalledFraction, 0.5);
   const edges = s.hidden[0].activationHistogram.edges;
-  assert.equal(edges.length, 41);
+  assert.equal(edges.length, 42); // 41 bins, one of them centred on 0
   assert.equal(edges[0], -1);
-  assert.equal(edges[40], 1);
+  assert.equal(edges[41], 1);
+  assert.ok(Math.abs(edges[20] + edges[21]) < 1e-15, "the middle bin is symmetric about 0");
 });
 
 test("layerStatistics agrees with ThreeLayerNet's own hidden layers on the tutorial net", () => {
