@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
+import { selectRows } from "../engine/select_rows";
 
 export const MNIST_SIDE = 28;
 export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
@@ -116,13 +117,7 @@ export function splitTrainHeldOut(data: LabelledData, heldOutFraction: number, r
 
 /** The rows of data at the given indices, in that order. */
 export function takeRows(data: LabelledData, indices: readonly number[]): LabelledData {
-  const { x } = data;
-  const out = new Matrix(indices.length, x.cols);
-  indices.forEach((r, i) => {
-    if (!Number.isInteger(r) || r < 0 || r >= x.rows) throw new Error(`takeRows: row index ${r} outside 0..${x.rows - 1}`);
-    out.data.set(x.data.subarray(r * x.cols, (r + 1) * x.cols), i * x.cols);
-  });
-  return { x: out, labels: indices.map((r) => data.labels[r]) };
+  return { x: selectRows(data.x, indices), labels: indices.map((r) => data.labels[r]) };
 }
 
 function describe(v: unknown): string {

@@ -50,15 +50,27 @@ function checkHeMode(what: string, mode: string): void {
 export interface NamedInitializer {
   name: string;
   init: Initializer;
+  /** The variance the preset promises for a (fanIn, fanOut) layer: its formula, for tables and checks. */
+  variance: (fanIn: number, fanOut: number) => number;
+  /** The formula in words. */
+  formula: string;
 }
 
 /** The initializers the notebooks compare, in the order they are shown. */
 export function standardInitializers(): NamedInitializer[] {
   return [
-    { name: "naive N(0,1)", init: naiveNormal() },
-    { name: "small N(0,0.01²)", init: smallNormal(0.01) },
-    { name: "LeCun", init: lecunNormal() },
-    { name: "Xavier", init: xavierNormal() },
-    { name: "He", init: heNormal() },
+    { name: "naive N(0,1)", init: naiveNormal(), variance: () => 1, formula: "1" },
+    { name: "small N(0,0.01²)", init: smallNormal(0.01), variance: () => 1e-4, formula: "0.01²" },
+    { name: "LeCun", init: lecunNormal(), variance: (n) => 1 / n, formula: "1/fan_in" },
+    { name: "Xavier", init: xavierNormal(), variance: (n, m) => 2 / (n + m), formula: "2/(fan_in+fan_out)" },
+    { name: "He", init: heNormal(), variance: (n) => 2 / n, formula: "2/fan_in" },
   ];
+}
+
+/** One of standardInitializers() by name; an unknown name lists the known ones. */
+export function standardInitializer(name: string): NamedInitializer {
+  const all = standardInitializers();
+  const found = all.find((p) => p.name === name);
+  if (!found) throw new Error(`unknown initializer ${JSON.stringify(name)}: expected one of ${all.map((p) => JSON.stringify(p.name)).join(", ")}`);
+  return found;
 }

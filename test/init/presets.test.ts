@@ -8,6 +8,7 @@ import {
   lecunNormal,
   naiveNormal,
   smallNormal,
+  standardInitializer,
   standardInitializers,
   xavierNormal,
   xavierUniform,
@@ -66,4 +67,14 @@ test("He takes only fan_in or fan_out", () => {
 test("standardInitializers lists each preset once, by name", () => {
   const names = standardInitializers().map((p) => p.name);
   assert.deepEqual(names, ["naive N(0,1)", "small N(0,0.01²)", "LeCun", "Xavier", "He"]);
+});
+
+test("standardInitializers' formulas agree with their draws, and lookup by name names the known ones", () => {
+  for (const p of standardInitializers()) {
+    const w = p.init(FAN_IN, FAN_OUT, new Rng(30));
+    const { variance } = sampleMoments(w);
+    assert.ok(Math.abs(variance / p.variance(FAN_IN, FAN_OUT) - 1) < varianceBound(w.size), p.name);
+  }
+  assert.equal(standardInitializer("He").formula, "2/fan_in");
+  assert.throws(() => standardInitializer("Kaiming"), /unknown initializer "Kaiming": expected one of "naive N\(0,1\)", .*"He"/);
 });
