@@ -41,8 +41,16 @@ export function plotlyJsPath(): string {
 async function openPage(): Promise<Page> {
   // Required lazily: loading playwright costs time, and a notebook without figures never needs it.
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext({ offline: true, deviceScaleFactor: 1 });
+  const launched = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  browser = launched;
+  // If chromium dies during a long JupyterLab session, the next figure starts a fresh one instead of failing forever.
+  launched.on("disconnected", () => {
+    if (browser === launched) {
+      browser = null;
+      pagePromise = null;
+    }
+  });
+  const context = await launched.newContext({ offline: true, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.setContent(`<!doctype html><html><body><div id="figure"></div></body></html>`);
   await page.addScriptTag({ path: plotlyJsPath() });

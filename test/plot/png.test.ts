@@ -29,3 +29,10 @@ test("renderPng is deterministic and reflects the data", { skip }, async () => {
 test("pngSize rejects bytes that are not a PNG", () => {
   assert.throws(() => pngSize(Buffer.from("GIF89a and then some bytes")), /expected PNG bytes/);
 });
+
+test("after the browser is closed, the next renderPng starts a new one", { skip }, async () => {
+  const first = await renderPng(figure("Before", [1, 2]));
+  await closeBrowser();
+  const second = await renderPng(figure("Before", [1, 2]));
+  assert.ok(first.equals(second));
+});
