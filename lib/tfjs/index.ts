@@ -2,3 +2,27 @@
 
 export { setupTfjs, describeTfjsSetup, wasmBinaryDirectory } from "./setup";
 export type { TfjsSetup, TfjsSetupOptions, TfBackendName } from "./setup";
+export { matrixToTensor, tensorToMatrix, roundToFloat32, tensorShapeString } from "./convert";
+export { tidyData } from "./tidy_data";
+export { sumOfSquaresTf, sumOfSquaresTfBackward } from "./sum_of_squares_tf";
+export { runTrainingLoop } from "./train_loop";
+export type { TfTrainOptions, TfTrainHistory } from "./train_loop";
+export { tfThreeLayerForward, tfThreeLayerBackward, tfManualLossAndGradients, trainManualTf } from "./manual_net";
+export type { TfThreeLayerWeights, TfThreeLayerCache, ManualTfResult } from "./manual_net";
+export { TfAutogradNet, trainAutograd } from "./autograd_net";
+export { kernelInitializer, formulaStd, tfjsDrawnStd, TF_INIT_NAMES, TRUNCATED_NORMAL_STD_FACTOR } from "./initializers";
+export type { TfInitName, TfInitializer } from "./initializers";
+export { denseStack, getKernels, setKernels, trainableVariables } from "./dense_stack";
+export type { DenseStackOptions } from "./dense_stack";
+export { ThreeLayerModule, threeLayerModuleModel } from "./three_layer_module";
+export type { ThreeLayerModuleArgs } from "./three_layer_module";
+export { makeOptimizer, trainWithOptimizer } from "./optimizers";
+export type { TfOptimizerName, OptimizerTrainOptions } from "./optimizers";
+export { fitWithProgress } from "./fit";
+export type { FitOptions, FitHistory } from "./fit";
+export { deepInitExperiment, layerOutputStd, DEEP_INIT_DEFAULTS } from "./deep_init";
+export type { DeepInitOptions, DeepInitRun } from "./deep_init";
+export { countCodeLines, linesOfCode, libSourceRoot } from "./lines_of_code";
+export { compareImplementations, VARIANT_FILES } from "./comparison";
+export type { VariantName, VariantResult, ComparisonOptions } from "./comparison";
+export { implementationsFigure, lossCurvesFigure, deepActivationStdFigure, deepLossFigure } from "./figures";

@@ -1,0 +1,32 @@
+// Moving weights and data between the course's float64 Matrix and tfjs's float32 tensors.
+// Going to tfjs rounds every value to the nearest float32; coming back is exact (every float32 is a float64).
+
+import * as tf from "@tensorflow/tfjs";
+import { Matrix, assertFinite } from "../engine/matrix";
+
+/** A (rows, cols) float32 tensor holding m's values rounded to float32. The caller owns (and disposes) it. */
+export function matrixToTensor(m: Matrix, what = "matrixToTensor: input"): tf.Tensor2D {
+  if (!(m instanceof Matrix)) {
+    throw new Error(`${what}: expected a Matrix, got ${m === null ? "null" : typeof m}`);
+  }
+  assertFinite(what, m);
+  return tf.tensor2d(Float32Array.from(m.data), [m.rows, m.cols], "float32");
+}
+
+/** A float64 Matrix with a rank-2 tensor's values. Reads the tensor; does not dispose it. */
+export function tensorToMatrix(t: tf.Tensor, what = "tensorToMatrix: input"): Matrix {
+  if (!(t instanceof tf.Tensor)) throw new Error(`${what}: expected a tf.Tensor, got ${t === null ? "null" : typeof t}`);
+  if (t.rank !== 2) throw new Error(`${what}: expected a rank-2 tensor, got shape [${t.shape.join(",")}]`);
+  const [rows, cols] = t.shape as [number, number];
+  return new Matrix(rows, cols, Float64Array.from(t.dataSync()));
+}
+
+/** m with every value rounded to float32, still as a float64 Matrix: the exact weights tfjs will hold. */
+export function roundToFloat32(m: Matrix): Matrix {
+  return new Matrix(m.rows, m.cols, Float64Array.from(Float32Array.from(m.data)));
+}
+
+/** numpy-like shape text for tensors: "(128,1000)". */
+export function tensorShapeString(t: tf.Tensor): string {
+  return `(${t.shape.join(",")})`;
+}

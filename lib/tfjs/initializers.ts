@@ -1,0 +1,48 @@
+// tfjs's own initializers, with an explicit seed for every layer so a seed reproduces the same weights.
+// All four are tfjs's VarianceScaling presets: He = scale 2, fan_in; Glorot = scale 1, fan_avg (Var = 2/(fan_in+fan_out)).
+//
+// A catch worth knowing: for "normal" tfjs draws from a normal truncated at ±2 std and does NOT rescale it
+// (Python Keras divides the std by 0.8796), so heNormal and glorotNormal come out with about 0.88× the formula's
+// std, i.e. 0.77× its variance. The uniform presets, U(−√(3·Var), √(3·Var)), have exactly the formula's variance.
+
+import * as tf from "@tensorflow/tfjs";
+
+export type TfInitName = "heNormal" | "heUniform" | "glorotNormal" | "glorotUniform";
+
+export const TF_INIT_NAMES: readonly TfInitName[] = ["heNormal", "heUniform", "glorotNormal", "glorotUniform"];
+
+/** tfjs does not export its Initializer class under tf.*, so name it by what the presets return. */
+export type TfInitializer = ReturnType<typeof tf.initializers.heNormal>;
+
+/** Std of a standard normal truncated to [−2, 2]: sqrt(1 − 4φ(2)/(2Φ(2) − 1)). */
+export const TRUNCATED_NORMAL_STD_FACTOR = 0.8796256610342398;
+
+/** The seeded tfjs kernel initializer of that name. */
+export function kernelInitializer(init: TfInitName, seed: number): TfInitializer {
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new Error(`kernelInitializer: expected a non-negative integer seed, got ${seed}`);
+  }
+  switch (init) {
+    case "heNormal":
+      return tf.initializers.heNormal({ seed });
+    case "heUniform":
+      return tf.initializers.heUniform({ seed });
+    case "glorotNormal":
+      return tf.initializers.glorotNormal({ seed });
+    case "glorotUniform":
+      return tf.initializers.glorotUniform({ seed });
+    default:
+      throw new Error(`kernelInitializer: expected one of ${TF_INIT_NAMES.join(", ")}, got ${JSON.stringify(init)}`);
+  }
+}
+
+/** The std the formula asks for: sqrt(2/fan_in) for He, sqrt(2/(fan_in+fan_out)) for Glorot. */
+export function formulaStd(init: TfInitName, fanIn: number, fanOut: number): number {
+  return init.startsWith("he") ? Math.sqrt(2 / fanIn) : Math.sqrt(2 / (fanIn + fanOut));
+}
+
+/** The std tfjs actually draws with: the formula's, times 0.8796 for the (unrescaled) truncated normals. */
+export function tfjsDrawnStd(init: TfInitName, fanIn: number, fanOut: number): number {
+  const truncated = init === "heNormal" || init === "glorotNormal";
+  return formulaStd(init, fanIn, fanOut) * (truncated ? TRUNCATED_NORMAL_STD_FACTOR : 1);
+}
