@@ -12,6 +12,7 @@ import { linesOfCode } from "./lines_of_code";
 import { trainManualTf } from "./manual_net";
 import { trainWithOptimizer } from "./optimizers";
 import { sumOfSquaresTf } from "./sum_of_squares_tf";
+import { tidyData } from "./tidy_data";
 
 export type VariantName = "lib engine, hand-written backprop" | "tfjs ops, hand-written backprop" | "tfjs autograd" | "tfjs layers + optimizer";
 
@@ -99,9 +100,7 @@ export function compareImplementations(options: ComparisonOptions): VariantResul
   return results;
 }
 
+/** The loss after the last step; inside tidy, because lossFn makes intermediate tensors (the predictions) too. */
 function finalLossOf(lossFn: () => tf.Scalar): number {
-  const t = lossFn();
-  const value = t.dataSync()[0];
-  t.dispose();
-  return value;
+  return tidyData(() => lossFn().dataSync()[0]);
 }

@@ -1,0 +1,54 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as tf from "@tensorflow/tfjs";
+import { setupTfjs } from "../../lib/tfjs/setup";
+import { TF_INIT_NAMES, TRUNCATED_NORMAL_STD_FACTOR, formulaStd, kernelInitializer, tfjsDrawnStd } from "../../lib/tfjs/initializers";
+import { denseStack, getKernels } from "../../lib/tfjs/dense_stack";
+
+function draw(name: (typeof TF_INIT_NAMES)[number], seed: number, shape: [number, number]): Float32Array {
+  return tf.tidy(() => kernelInitializer(name, seed).apply(shape, "float32").dataSync() as Float32Array);
+}
+
+test("a seed reproduces the same weights; another seed gives others", async () => {
+  await setupTfjs();
+  for (const name of TF_INIT_NAMES) {
+    assert.deepEqual(draw(name, 42, [50, 40]), draw(name, 42, [50, 40]), `${name} with seed 42 twice`);
+    assert.notDeepEqual(draw(name, 42, [50, 40]), draw(name, 43, [50, 40]), `${name} with seeds 42 and 43`);
+  }
+  // Whole models too: same seed, same kernels, layer by layer; each layer gets its own seed so layers differ.
+  const a = getKernels(denseStack({ sizes: [20, 20, 20], init: "heNormal", seed: 5 }));
+  const b = getKernels(denseStack({ sizes: [20, 20, 20], init: "heNormal", seed: 5 }));
+  assert.deepEqual(a[0].data, b[0].data);
+  assert.deepEqual(a[1].data, b[1].data);
+  assert.notDeepEqual(a[0].data, a[1].data);
+});
+
+test("drawn std matches the formula (×0.8796 for tfjs's unrescaled truncated normals) within sampling error", async () => {
+  await setupTfjs();
+  const [fanIn, fanOut] = [400, 200];
+  for (const name of TF_INIT_NAMES) {
+    const w = draw(name, 3, [fanIn, fanOut]);
+    const n = w.length;
+    let sumSq = 0;
+    for (const v of w) sumSq += v * v;
+    const std = Math.sqrt(sumSq / n);
+    const expected = tfjsDrawnStd(name, fanIn, fanOut);
+    // The std of n draws has a relative sampling error of about 1/sqrt(2n) = 0.0035 here; allow 4 of those.
+    assert.ok(Math.abs(std / expected - 1) < 4 / Math.sqrt(2 * n), `${name}: std ${std}, expected ${expected}`);
+    if (name.endsWith("Normal")) {
+      // Truncated at ±2 stds of the formula, and visibly short of the formula's std.
+      const bound = 2 * formulaStd(name, fanIn, fanOut);
+      assert.ok(w.every((v) => Math.abs(v) <= bound * (1 + 1e-6)), `${name}: a value beyond ±2 std`);
+      assert.ok(std / formulaStd(name, fanIn, fanOut) < 0.9);
+    } else {
+      const limit = Math.sqrt(3) * formulaStd(name, fanIn, fanOut);
+      assert.ok(w.every((v) => Math.abs(v) <= limit * (1 + 1e-6)), `${name}: a value beyond the uniform limit ${limit}`);
+    }
+  }
+  assert.ok(Math.abs(TRUNCATED_NORMAL_STD_FACTOR - 0.87962566) < 1e-8);
+});
+
+test("kernelInitializer rejects bad seeds", () => {
+  assert.throws(() => kernelInitializer("heNormal", -1), /non-negative integer seed, got -1/);
+  assert.throws(() => kernelInitializer("heNormal", 1.5), /got 1.5/);
+});
