@@ -20,6 +20,20 @@ import { NetworkStatistics } from "./statistics";
 import { accuracy } from "./accuracy";
 import { REFERENCE_EFFECTIVE_LEARNING_RATE, SeedRun, runTutorialSeed } from "./tutorial_runs";
 
+export interface GainOptions {
+  fanIn: number;
+  fanOut: number;
+  batchSize: number;
+  seed: number;
+}
+
+export interface DepthOptions {
+  hiddenLayers: number;
+  width: number;
+  batchSize: number;
+  seed: number;
+}
+
 /** Every size, seed and learning rate of notebook 03. */
 export const XAVIER_HE = {
   /** One layer, fan_in ≠ fan_out so the forward and backward conditions differ. */
@@ -65,7 +79,7 @@ export interface LayerGain {
  * forward x (N, fanIn) -> x·W, backward dh (N, fanOut) -> dh·Wᵀ, and, with a second square layer from the same
  * initializer, Var(relu(h)·W₂)/Var(h) for h = x·W.
  */
-export function layerGain(preset: NamedInitializer, options = XAVIER_HE.gain): LayerGain {
+export function layerGain(preset: NamedInitializer, options: GainOptions = XAVIER_HE.gain): LayerGain {
   const { fanIn, fanOut, batchSize, seed } = options;
   const rng = new Rng(seed);
   const x = rng.randn(batchSize, fanIn);
@@ -98,7 +112,7 @@ export function reluSecondMomentFraction(samples = 1_000_000, seed = 11): number
 // ---------------------------------------------------------------------------------------------------------------
 // 2. Activation and gradient scale across depth, per initializer and activation.
 
-export function depthStatistics(activation: ActivationName, init: Initializer, options = XAVIER_HE.depth): NetworkStatistics {
+export function depthStatistics(activation: ActivationName, init: Initializer, options: DepthOptions = XAVIER_HE.depth): NetworkStatistics {
   const { hiddenLayers, width, batchSize, seed } = options;
   return probeStatistics({ sizes: deepSizes(hiddenLayers, width), activation, init, batchSize, seed });
 }
@@ -151,8 +165,13 @@ export interface TutorialInitRun {
 }
 
 /** The tutorial's problem (seed XAVIER_HE.tutorial.seed: the same x and y as notebooks 01 and 02), trained from the named init. */
-export function tutorialInitRun(initializer: string, learningRate: number, steps: number = XAVIER_HE.tutorial.steps): TutorialInitRun {
-  const { net, x, y } = probeProblem({ ...TUTORIAL_MLP, init: standardInitializer(initializer).init, batchSize: 128, seed: XAVIER_HE.tutorial.seed });
+export function tutorialInitRun(
+  initializer: string,
+  learningRate: number = XAVIER_HE.tutorial.learningRate,
+  steps: number = XAVIER_HE.tutorial.steps,
+  seed: number = XAVIER_HE.tutorial.seed,
+): TutorialInitRun {
+  const { net, x, y } = probeProblem({ ...TUTORIAL_MLP, init: standardInitializer(initializer).init, batchSize: 128, seed });
   const history = trainGradientDescent(net, x, y, { learningRate, steps });
   let sumY2 = 0;
   for (const v of y.data) sumY2 += v * v;
