@@ -26,3 +26,6 @@ export { countCodeLines, linesOfCode, libSourceRoot } from "./lines_of_code";
 export { compareImplementations, VARIANT_FILES } from "./comparison";
 export type { VariantName, VariantResult, ComparisonOptions } from "./comparison";
 export { implementationsFigure, lossCurvesFigure, deepActivationStdFigure, deepLossFigure } from "./figures";
+export { float32TutorialProblem, cloneWeights } from "./float32_problem";
+export type { Float32Problem } from "./float32_problem";
+export { scaledMaxError, maxTrajectoryError, GRADIENT_TOLERANCE, TRAJECTORY_TOLERANCE } from "./float32_error";
