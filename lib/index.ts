@@ -61,3 +61,28 @@ export type { LayerHistogramOptions, LayerSeries, PerLayerFigureOptions } from "
 // The reference tutorial's experiment: seeded problems, runs and their outcomes (notebook 01).
 export { tutorialProblem, runTutorialSeed, surveyTutorialSeeds, runOutcome, REFERENCE_EFFECTIVE_LEARNING_RATE } from "./train/tutorial_runs";
 export type { TutorialProblem, RunOutcome, SeedRun } from "./train/tutorial_runs";
+
+// Initializers (notebook 03): one variance-scaling initializer and the named presets over it.
+export type { Initializer } from "./init/initializer";
+export { varianceScaling, varianceScalingVariance, fixedNormal, FAN_MODES, DISTRIBUTIONS, TRUNCATED_STD_RATIO } from "./init/variance_scaling";
+export type { VarianceScalingOptions, FanMode, Distribution } from "./init/variance_scaling";
+export { naiveNormal, smallNormal, lecunNormal, xavierNormal, xavierUniform, heNormal, heUniform, standardInitializers, standardInitializer } from "./init/presets";
+export type { NamedInitializer } from "./init/presets";
+
+// Losses as Loss objects, and classification on real data (notebook 03).
+export type { Loss } from "./nn/loss";
+export { meanSquaredLoss, meanSquaredLossBackward, meanSquared } from "./nn/mean_squared_loss";
+export { softmax, softmaxCrossEntropy, softmaxCrossEntropyBackward, softmaxCrossEntropyLoss, oneHot } from "./nn/softmax_cross_entropy";
+export { selectRows } from "./engine/select_rows";
+export { loadMnist, defaultMnistDir, splitTrainHeldOut, takeRows, MNIST_SIDE, MNIST_PIXELS, MNIST_CLASSES } from "./data/mnist";
+export type { LabelledData, MnistOptions, TrainHeldOutSplit } from "./data/mnist";
+export { trainMinibatchSgd } from "./train/minibatch_sgd";
+export type { MinibatchOptions, MinibatchHistory } from "./train/minibatch_sgd";
+export { accuracy, predictClasses } from "./train/accuracy";
+export { barChart } from "./plot/bar_chart";
+export type { BarChartOptions, BarSeries } from "./plot/bar_chart";
+export {
+  XAVIER_HE, layerGain, reluSecondMomentFraction, depthStatistics, deepReluStatistics, deepReluRun,
+  tutorialInitRun, tutorialNaiveRun, digitsData, digitsRun,
+} from "./train/xavier_he_experiments";
+export type { GainOptions, DepthOptions, LayerGain, DeepReluRun, TutorialInitRun, DigitsData, DigitsRun } from "./train/xavier_he_experiments";
