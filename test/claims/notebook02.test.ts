@@ -49,7 +49,11 @@ test("tutorial net at std 1: gradients explode — grad:data above 1e5; the tuto
   const run = tutorialTraining(1, REFERENCE_EFFECTIVE_LEARNING_RATE, 20);
   run.updateToData[0].forEach((r, p) => assert.ok(r > 1 / 3, `update:data of w${p + 1} at step 0: ${r}`));
   assert.ok(run.updateToData[0][2] > 10, `w3: ${run.updateToData[0][2]}`);
-  // This seed then dies (notebook 01): the last hidden layer is dead and the loss sits exactly at Σy².
+  // This seed then dies (notebook 01): the loss climbs past 1e40 × Σy², then from step 5 the last hidden layer is dead
+  // and the loss sits exactly at Σy².
+  assert.ok(Math.max(...run.relativeLoss) > 1e40, `peak ${Math.max(...run.relativeLoss)}`);
+  assert.equal(run.relativeLoss.findIndex((r) => r === 1), 5);
+  assert.equal(run.history.deadFraction[5][1], 1);
   assert.equal(run.history.deadFraction[19][1], 1);
   assert.equal(run.relativeLoss[19], 1);
 });
