@@ -70,7 +70,9 @@ for (const activation of ["relu", "tanh", "sigmoid"] as const) {
       assert.ok(worst < 1e-6, `${activation} dh[${l}]: ${worst}`);
     }
     assert.equal(grads.da.length, net.depth - 1);
-    assert.equal(grads.dh[net.depth - 1], grads.dh[net.depth - 1]);
+    assert.equal(grads.dh.length, net.depth);
+    // At the output, ∂loss/∂h is the loss's own gradient 2(yPred − y).
+    assert.deepEqual(grads.dh[net.depth - 1].data, sumOfSquares.backward(cache.yPred, y).data);
   });
 }
 
