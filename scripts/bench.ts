@@ -16,7 +16,7 @@ import * as os from "os";
 import * as path from "path";
 import { Rng } from "../lib/engine/random";
 import { MatmulKernelName, matmul, matmulKernelFor, setMatmulKernel } from "../lib/engine/matmul";
-import { wasmMatmulAvailable, wasmMatmulStatus } from "../lib/engine/matmul_wasm";
+import { getMatmulThreads, matmulThreadStatus, setMatmulThreads, wasmMatmulAvailable, wasmMatmulStatus } from "../lib/engine/matmul_wasm";
 import { ThreeLayerNet } from "../lib/nn/three_layer_net";
 import { trainGradientDescent } from "../lib/train/gradient_descent";
 import { benchTfjs } from "./bench_tfjs";
@@ -163,7 +163,14 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   const auto = benchEngine("auto", opts.steps);
-  rows.push({ name: "engine (matmul auto)", seconds: auto.seconds, steps: opts.steps, note: `float64, final loss ${auto.finalLoss.toExponential(2)}` });
+  rows.push({ name: "engine (matmul auto)", seconds: auto.seconds, steps: opts.steps, note: `float64, final loss ${auto.finalLoss.toExponential(2)}; ${matmulThreadStatus()}` });
+  if (wasmMatmulAvailable() && getMatmulThreads() > 1) {
+    const threads = getMatmulThreads();
+    setMatmulThreads(1);
+    const one = benchEngine("wasm", opts.steps);
+    setMatmulThreads(threads);
+    rows.push({ name: "engine (matmul wasm, 1 thread)", seconds: one.seconds, steps: opts.steps, note: "float64" });
+  }
   const tiled = benchEngine("tiled", opts.steps);
   rows.push({ name: "engine (matmul tiled JS)", seconds: tiled.seconds, steps: opts.steps, note: "float64" });
   if (opts.naive) {

@@ -71,6 +71,15 @@ let status: string | null = null; // null: not tried yet; "ok" or why the kernel
 let threads = defaultThreads();
 let threadProblem: string | null = null; // set if helper threads failed; then everything runs here
 
+// On a busy machine a helper may not get a core for milliseconds, and waiting for it is worse than doing
+// its share here. So each split call compares the total time with this thread's own part (equal bands:
+// ideally equal); when the running average says the split does not pay, big products stay on this thread
+// for the next PAUSE_CALLS calls, then splitting is tried again.
+const SLOW_RATIO = 1.6; // total / own part above this: under 1.25x speed-up from the second thread
+const PAUSE_CALLS = 300;
+let slowness = 1; // running average of total / own part
+let pausedCalls = 0;
+
 function defaultThreads(): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(4, cores));
@@ -106,7 +115,8 @@ export function matmulThreadStatus(): string {
   if (threadProblem !== null) return `one thread only: ${threadProblem}`;
   const helpers = loaded?.helpers ?? [];
   const ready = helpers.filter((h) => Atomics.load(h.ctrl, CTRL.ready) === 1).length;
-  return `${threads} thread(s) wanted; ${helpers.length} helper(s) started, ${ready} ready`;
+  const paused = pausedCalls > 0 ? `; paused for ${pausedCalls} calls (helpers were slow: a busy machine?)` : "";
+  return `${threads} thread(s) wanted; ${helpers.length} helper(s) started, ${ready} ready${paused}`;
 }
 
 function load(): void {
@@ -176,7 +186,11 @@ export function matmulWasmKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolea
   heap.set(b.data, bOff / 8);
 
   // Split C into `parts` bands of whole 4×4 tiles, across the longer side; band 0 is ours.
-  const want = threadProblem === null && m * k * n >= THREAD_MIN_MACS ? threads : 1;
+  let want = threadProblem === null && m * k * n >= THREAD_MIN_MACS ? threads : 1;
+  if (want > 1 && pausedCalls > 0) {
+    pausedCalls--;
+    want = 1;
+  }
   if (want > 1 && L.helpers.length < want - 1) startHelpers(L, want - 1);
   const ready = L.helpers.slice(0, want - 1).filter((h) => Atomics.load(h.ctrl, CTRL.ready) === 1);
   const byRows = m >= n;
@@ -187,10 +201,19 @@ export function matmulWasmKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolea
     const lo = bandEnd(p), hi = bandEnd(p + 1);
     return [m, k, n, aOff, transA ? 1 : 0, bOff, transB ? 1 : 0, cOff, byRows ? lo : 0, byRows ? hi : m, byRows ? 0 : lo, byRows ? n : hi];
   };
+  const start = performance.now();
   for (let p = 1; p < parts; p++) post(ready[p - 1], args(p));
   const [am, ak, an, aa, ata, ab, atb, ac, i0, i1, j0, j1] = args(0);
   L.kernel.matmul(am, ak, an, aa, ata, ab, atb, ac, i0, i1, j0, j1, L.work);
-  for (let p = 1; p < parts; p++) waitFor(ready[p - 1]);
+  if (parts > 1) {
+    const own = performance.now() - start;
+    for (let p = 1; p < parts; p++) waitFor(ready[p - 1]);
+    slowness = 0.8 * slowness + 0.2 * ((performance.now() - start) / Math.max(own, 1e-3));
+    if (slowness > SLOW_RATIO) {
+      pausedCalls = PAUSE_CALLS;
+      slowness = 1;
+    }
+  }
 
   c.data.set(heap.subarray(cOff / 8, cOff / 8 + m * n));
 }
