@@ -67,6 +67,11 @@ function packB(b: usize, k: i32, n: i32, transB: bool, pc: i32, kc: i32, jc: i32
   for (let jr = 0; jr < nc; jr += 4) {
     const cols = min(4, nc - jr);
     let out = dst + <usize>(jr * kc * 8);
+    if (cols == 4 && transB) {
+      // op(B)(·, j..j+3) are rows j..j+3 of B, each contiguous in p
+      interleave4(b + (<usize>(jc + jr) * <usize>k + <usize>pc) * 8, <usize>k * 8, kc, out);
+      continue;
+    }
     for (let p = 0; p < kc; p++) {
       const row = pc + p;
       if (cols == 4 && !transB) {
@@ -92,6 +97,11 @@ function packA(a: usize, m: i32, k: i32, transA: bool, ic: i32, mc: i32, pc: i32
   for (let ir = 0; ir < mc; ir += 4) {
     const rows = min(4, mc - ir);
     let out = dst + <usize>(ir * kc * 8);
+    if (rows == 4 && !transA) {
+      // op(A)(i..i+3, ·) are rows i..i+3 of A, each contiguous in p
+      interleave4(a + (<usize>(ic + ir) * <usize>k + <usize>pc) * 8, <usize>k * 8, kc, out);
+      continue;
+    }
     for (let p = 0; p < kc; p++) {
       const col = pc + p;
       if (rows == 4 && transA) {
@@ -109,6 +119,31 @@ function packA(a: usize, m: i32, k: i32, transA: bool, ic: i32, mc: i32, pc: i32
       }
       out += 32;
     }
+  }
+}
+
+// Four lines that are each contiguous in p, `stride` bytes apart, interleaved into a panel:
+// out[p·4 + r] = line r at p, for p in [0, kc). Two values of each line per load, regrouped by shuffles.
+// @ts-ignore: decorator
+@inline
+function interleave4(src: usize, stride: usize, kc: i32, out: usize): void {
+  const s1 = src + stride, s2 = s1 + stride, s3 = s2 + stride;
+  let p = 0;
+  for (; p + 1 < kc; p += 2) {
+    const off = <usize>p * 8;
+    const r0 = v128.load(src + off), r1 = v128.load(s1 + off), r2 = v128.load(s2 + off), r3 = v128.load(s3 + off);
+    v128.store(out, v128.shuffle<f64>(r0, r1, 0, 2)); // lines 0,1 at p
+    v128.store(out, v128.shuffle<f64>(r2, r3, 0, 2), 16); // lines 2,3 at p
+    v128.store(out, v128.shuffle<f64>(r0, r1, 1, 3), 32); // lines 0,1 at p+1
+    v128.store(out, v128.shuffle<f64>(r2, r3, 1, 3), 48); // lines 2,3 at p+1
+    out += 64;
+  }
+  if (p < kc) {
+    const off = <usize>p * 8;
+    store<f64>(out, load<f64>(src + off));
+    store<f64>(out, load<f64>(s1 + off), 8);
+    store<f64>(out, load<f64>(s2 + off), 16);
+    store<f64>(out, load<f64>(s3 + off), 24);
   }
 }
 
