@@ -19,12 +19,14 @@ export function implementationsFigure(results: VariantResult[]): Figure {
 
 /** Loss per step for named training runs, e.g. tf.train.sgd against tf.train.adam (log scale). */
 export function lossCurvesFigure(title: string, runs: { name: string; loss: number[] }[], yTitle = "loss Σ(ŷ − y)² (log scale)"): Figure {
+  // Distinct dashes as well as colours: flat runs often lie exactly on top of each other.
+  const dashes = ["solid", "dash", "dot"] as const;
   return lineChart({
     title,
     xTitle: "step",
     yTitle,
     logY: true,
-    series: runs.map((r) => ({ name: r.name, x: steps(r.loss.length), y: r.loss })),
+    series: runs.map((r, i) => ({ name: r.name, x: steps(r.loss.length), y: r.loss, dash: dashes[i % dashes.length] })),
   });
 }
 
