@@ -1,10 +1,12 @@
 // `npm run bench`: the tutorial's workload timed on every implementation we have, in one process run.
 // Workload: N=128, 1000 → 100 → 100 → 10, ReLU, sum of squares, 1000 full-batch gradient-descent steps
 // (forward, backward, update), He initialization so the numbers stay finite.
-//   engine     lib/ (ThreeLayerNet + trainGradientDescent), float64, matmul kernel "auto" and "tiled"
+//   engine     lib/ (ThreeLayerNet + trainGradientDescent), float64, matmul kernel "auto", then wasm on
+//              1 thread and on all (up to 4) threads, and tiled JS
 //   numpy      scripts/bench_numpy.py under /usr/bin/python3 (OpenBLAS), float64
 //   tfjs-wasm  scripts/bench_tfjs.ts, float32;  tfjs-cpu the same on the plain JS backend
-// Prints a table (seconds, GFLOP/s, time ÷ numpy's) and the lines `engine vs numpy: 1.23x` and
+// Prints a table (seconds, GFLOP/s, time ÷ numpy's, CPU seconds: on a busy machine wall time is shared with
+// other processes, CPU time much less so) and the lines `engine vs numpy: 1.23x` and
 // `engine vs tfjs-wasm: ...`, then GFLOP/s of each matmul kernel on the step's own shapes.
 //
 // Options: --steps N (default 1000)  --tfjs-steps N (default: --steps)  --no-tfjs  --no-numpy  --naive
@@ -43,6 +45,7 @@ const FLOPS_PER_STEP = STEP_PRODUCTS.reduce((s, [m, k, n]) => s + 2 * m * k * n,
 interface Row {
   name: string;
   seconds: number | null; // null: not run
+  cpuSeconds: number | null; // CPU time over the same span, all threads of the process
   steps: number;
   note: string;
 }
@@ -76,7 +79,7 @@ function heNet(rng: Rng): ThreeLayerNet {
   });
 }
 
-function benchEngine(kernel: MatmulKernelName, steps: number): { seconds: number; finalLoss: number } {
+function benchEngine(kernel: MatmulKernelName, steps: number): { seconds: number; cpuSeconds: number; finalLoss: number } {
   setMatmulKernel(kernel);
   const rng = new Rng(SEED);
   const x = rng.randn(N, DIMS[0]);
@@ -84,14 +87,16 @@ function benchEngine(kernel: MatmulKernelName, steps: number): { seconds: number
   const net = heNet(rng);
   trainGradientDescent(net.clone(), x, y, { learningRate: LEARNING_RATE, steps: 5 }); // JIT warm-up
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   const history = trainGradientDescent(net, x, y, { learningRate: LEARNING_RATE, steps });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuStart);
   setMatmulKernel("auto");
   if (history.divergedAtStep !== null) throw new Error(`bench: the engine diverged at step ${history.divergedAtStep}`);
-  return { seconds, finalLoss: history.loss[history.loss.length - 1] };
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, finalLoss: history.loss[history.loss.length - 1] };
 }
 
-function benchNumpy(steps: number): { seconds: number; note: string } | { error: string } {
+function benchNumpy(steps: number): { seconds: number; cpuSeconds: number; note: string } | { error: string } {
   const python = "/usr/bin/python3";
   // From build/scripts/bench.js or scripts/bench.ts alike, the .py sits in <repo>/scripts/.
   const candidates = [path.join(__dirname, "bench_numpy.py"), path.join(__dirname, "..", "..", "scripts", "bench_numpy.py")];
@@ -101,7 +106,7 @@ function benchNumpy(steps: number): { seconds: number; note: string } | { error:
   const run = spawnSync(python, [script, String(steps), String(LEARNING_RATE)], { encoding: "utf8" });
   if (run.status !== 0) return { error: `numpy run failed: ${(run.stderr || run.error?.message || "").trim().split("\n").pop()}` };
   const out = JSON.parse(run.stdout.trim().split("\n").pop()!);
-  return { seconds: out.seconds, note: `numpy ${out.numpy}, BLAS: ${out.blas}, final loss ${out.final_loss.toExponential(2)}` };
+  return { seconds: out.seconds, cpuSeconds: out.cpu_seconds, note: `numpy ${out.numpy}, BLAS: ${out.blas}, final loss ${out.final_loss.toExponential(2)}` };
 }
 
 function gflops(seconds: number, steps: number): number {
@@ -109,7 +114,7 @@ function gflops(seconds: number, steps: number): number {
 }
 
 function printTable(rows: Row[], numpySecondsPer1000: number | null): void {
-  const header = ["implementation", "steps", "seconds/1000 steps", "GFLOP/s", "÷ numpy", "notes"];
+  const header = ["implementation", "steps", "seconds/1000 steps", "GFLOP/s", "÷ numpy", "CPU s/1000 steps", "notes"];
   const lines = rows.map((r) => {
     const per1000 = r.seconds === null ? null : (r.seconds * 1000) / r.steps;
     return [
@@ -118,6 +123,7 @@ function printTable(rows: Row[], numpySecondsPer1000: number | null): void {
       per1000 === null ? "—" : per1000.toFixed(2),
       r.seconds === null ? "—" : gflops(r.seconds, r.steps).toFixed(2),
       per1000 === null || numpySecondsPer1000 === null ? "—" : `${(per1000 / numpySecondsPer1000).toFixed(2)}x`,
+      r.cpuSeconds === null ? "—" : ((r.cpuSeconds * 1000) / r.steps).toFixed(2),
       r.note,
     ];
   });
@@ -163,28 +169,31 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   const auto = benchEngine("auto", opts.steps);
-  rows.push({ name: "engine (matmul auto)", seconds: auto.seconds, steps: opts.steps, note: `float64, final loss ${auto.finalLoss.toExponential(2)}; ${matmulThreadStatus()}` });
+  rows.push({ name: "engine (matmul auto)", seconds: auto.seconds, cpuSeconds: auto.cpuSeconds, steps: opts.steps, note: `float64, final loss ${auto.finalLoss.toExponential(2)}; ${matmulThreadStatus()}` });
   if (wasmMatmulAvailable() && getMatmulThreads() > 1) {
     const threads = getMatmulThreads();
     setMatmulThreads(1);
     const one = benchEngine("wasm", opts.steps);
-    setMatmulThreads(threads);
-    rows.push({ name: "engine (matmul wasm, 1 thread)", seconds: one.seconds, steps: opts.steps, note: "float64" });
+    rows.push({ name: "engine (matmul wasm, 1 thread)", seconds: one.seconds, cpuSeconds: one.cpuSeconds, steps: opts.steps, note: "float64" });
+    setMatmulThreads(threads); // obeyed even on a busy machine: shows what the split gives right now
+    const split = benchEngine("wasm", opts.steps);
+    rows.push({ name: `engine (matmul wasm, ${threads} threads)`, seconds: split.seconds, cpuSeconds: split.cpuSeconds, steps: opts.steps, note: "float64" });
+    setMatmulThreads("auto");
   }
   const tiled = benchEngine("tiled", opts.steps);
-  rows.push({ name: "engine (matmul tiled JS)", seconds: tiled.seconds, steps: opts.steps, note: "float64" });
+  rows.push({ name: "engine (matmul tiled JS)", seconds: tiled.seconds, cpuSeconds: tiled.cpuSeconds, steps: opts.steps, note: "float64" });
   if (opts.naive) {
     const naive = benchEngine("naive", opts.steps);
-    rows.push({ name: "engine (matmul naive)", seconds: naive.seconds, steps: opts.steps, note: "float64" });
+    rows.push({ name: "engine (matmul naive)", seconds: naive.seconds, cpuSeconds: naive.cpuSeconds, steps: opts.steps, note: "float64" });
   }
 
   let numpyPer1000: number | null = null;
   if (opts.numpy) {
     const np = benchNumpy(opts.steps);
-    if ("error" in np) rows.push({ name: "numpy", seconds: null, steps: opts.steps, note: np.error });
+    if ("error" in np) rows.push({ name: "numpy", seconds: null, cpuSeconds: null, steps: opts.steps, note: np.error });
     else {
       numpyPer1000 = (np.seconds * 1000) / opts.steps;
-      rows.push({ name: "numpy", seconds: np.seconds, steps: opts.steps, note: `float64, ${np.note}` });
+      rows.push({ name: "numpy", seconds: np.seconds, cpuSeconds: np.cpuSeconds, steps: opts.steps, note: `float64, ${np.note}` });
     }
   }
 
@@ -194,9 +203,9 @@ async function main(): Promise<void> {
       try {
         const r = await benchTfjs(backend, opts.tfjsSteps, { batch: N, dims: DIMS }, SEED);
         if (backend === "wasm") tfjsWasmPer1000 = (r.seconds * 1000) / r.steps;
-        rows.push({ name: `tfjs-${backend}`, seconds: r.seconds, steps: r.steps, note: `float32, ${r.description}` });
+        rows.push({ name: `tfjs-${backend}`, seconds: r.seconds, cpuSeconds: r.cpuSeconds, steps: r.steps, note: `float32, ${r.description}` });
       } catch (err) {
-        rows.push({ name: `tfjs-${backend}`, seconds: null, steps: opts.tfjsSteps, note: `failed: ${(err as Error).message}` });
+        rows.push({ name: `tfjs-${backend}`, seconds: null, cpuSeconds: null, steps: opts.tfjsSteps, note: `failed: ${(err as Error).message}` });
       }
     }
   }

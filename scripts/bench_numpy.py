@@ -2,7 +2,7 @@
 
 Same workload as the TypeScript engine: N=128, 1000 -> 100 -> 100 -> 10, ReLU, sum of squares with the
 gradient 2 (y_pred - y), full-batch gradient descent, float64, He initialization so nothing overflows.
-Prints one JSON line: {"seconds": ..., "steps": ..., "final_loss": ..., "numpy": ..., "blas": ...}.
+Prints one JSON line: {"seconds": ..., "cpu_seconds": ..., "steps": ..., "final_loss": ..., "numpy": ..., "blas": ...}.
 Usage: /usr/bin/python3 scripts/bench_numpy.py [steps] [learning_rate]
 """
 import json
@@ -60,12 +60,13 @@ def main():
 
     for _ in range(5):  # warm-up, so thread pools are up before timing, like the JS side's JIT warm-up
         step()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     loss = 0.0
     for _ in range(steps):
         loss = step()
     seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "steps": steps, "final_loss": float(loss),
+    cpu_seconds = time.process_time() - cpu_start  # all of BLAS's threads together
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "steps": steps, "final_loss": float(loss),
                       "numpy": np.__version__, "blas": blas_name()}))
 
 

@@ -11,6 +11,8 @@ export interface TfjsBenchResult {
   /** e.g. "tfjs 4.22.0 on the wasm backend (SIMD)". */
   description: string;
   seconds: number;
+  /** CPU time of this process over the same span (all threads). */
+  cpuSeconds: number;
   steps: number;
   finalLoss: number;
 }
@@ -63,6 +65,7 @@ export async function benchTfjs(backend: TfBackendName, steps: number, sizes: Si
 
   for (let i = 0; i < 5; i++) step().dispose(); // warm-up: kernels compiled, memory pools filled
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   let finalLoss = NaN;
   for (let i = 0; i < steps; i++) {
     const loss = step();
@@ -70,6 +73,7 @@ export async function benchTfjs(backend: TfBackendName, steps: number, sizes: Si
     loss.dispose();
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuStart);
   tf.dispose([x, y, w1, w2, w3, lr]);
-  return { backend, description: describeTfjsSetup(setup), seconds, steps, finalLoss };
+  return { backend, description: describeTfjsSetup(setup), seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, steps, finalLoss };
 }

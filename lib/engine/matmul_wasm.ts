@@ -69,20 +69,38 @@ interface Loaded {
 let loaded: Loaded | null = null;
 let status: string | null = null; // null: not tried yet; "ok" or why the kernel is unavailable
 let threads = defaultThreads();
+let forcedThreads = false; // set by setMatmulThreads(n): no load-based fallback
 let threadProblem: string | null = null; // set if helper threads failed; then everything runs here
 
 // On a busy machine a helper may not get a core for milliseconds, and waiting for it is worse than doing
-// its share here. So each split call compares the total time with this thread's own part (equal bands:
-// ideally equal); when the running average says the split does not pay, big products stay on this thread
-// for the next PAUSE_CALLS calls, then splitting is tried again.
-const SLOW_RATIO = 1.6; // total / own part above this: under 1.25x speed-up from the second thread
-const PAUSE_CALLS = 300;
+// its share here. Two guards:
+//  - while the load average exceeds the number of cores, big products stay on this thread (checked once a second);
+//  - each split call compares the total time with this thread's own part (equal bands: ideally equal); when
+//    the running average says the split does not pay, splitting pauses for `pauseLength` calls, a length that
+//    doubles each time it happens again and resets once a split pays.
+const SLOW_RATIO = 1.5; // total / own part above this: under 1.33x speed-up from the helpers
+const FIRST_PAUSE = 200;
 let slowness = 1; // running average of total / own part
 let pausedCalls = 0;
+let pauseLength = FIRST_PAUSE;
+let loadCheckedAt = -Infinity;
+let machineBusy = false;
+
+function cores(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+function busyMachine(): boolean {
+  const now = performance.now();
+  if (now - loadCheckedAt > 1000) {
+    loadCheckedAt = now;
+    machineBusy = os.loadavg()[0] > cores() + 0.5; // loadavg is [0, 0, 0] where the OS has none (Windows)
+  }
+  return machineBusy;
+}
 
 function defaultThreads(): number {
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(4, cores));
+  return Math.max(1, Math.min(4, cores()));
 }
 
 /** "ok" when the WebAssembly kernel loaded, otherwise the reason it did not. Loads on first call. */
@@ -96,16 +114,24 @@ export function wasmMatmulAvailable(): boolean {
 }
 
 /**
- * How many threads big wasm products use (this one plus helpers); the default is the number of cores, at most 4.
- * setMatmulThreads(1) keeps all work on the calling thread.
+ * How many threads big wasm products use (this one plus helpers). "auto", the default, uses up to
+ * min(cores, 4) but falls back to one thread while the machine is busy or the helpers answer late;
+ * a number is obeyed as given (setMatmulThreads(1) keeps all work on the calling thread).
  */
-export function setMatmulThreads(count: number): void {
+export function setMatmulThreads(count: number | "auto"): void {
+  if (count === "auto") {
+    threads = defaultThreads();
+    forcedThreads = false;
+    return;
+  }
   if (!Number.isInteger(count) || count < 1 || count > MAX_THREADS) {
-    throw new Error(`setMatmulThreads: expected an integer from 1 to ${MAX_THREADS}, got ${count}`);
+    throw new Error(`setMatmulThreads: expected "auto" or an integer from 1 to ${MAX_THREADS}, got ${JSON.stringify(count)}`);
   }
   threads = count;
+  forcedThreads = true;
 }
 
+/** The number of threads big products may use now ("auto" resolves to min(cores, 4)). */
 export function getMatmulThreads(): number {
   return threads;
 }
@@ -115,8 +141,9 @@ export function matmulThreadStatus(): string {
   if (threadProblem !== null) return `one thread only: ${threadProblem}`;
   const helpers = loaded?.helpers ?? [];
   const ready = helpers.filter((h) => Atomics.load(h.ctrl, CTRL.ready) === 1).length;
-  const paused = pausedCalls > 0 ? `; paused for ${pausedCalls} calls (helpers were slow: a busy machine?)` : "";
-  return `${threads} thread(s) wanted; ${helpers.length} helper(s) started, ${ready} ready${paused}`;
+  const paused = pausedCalls > 0 ? `; splitting paused for ${pausedCalls} calls (helpers were late)` : "";
+  const busy = threads > 1 && !forcedThreads && busyMachine() ? `; machine busy (load average ${os.loadavg()[0].toFixed(1)} on ${cores()} cores): one thread for now` : "";
+  return `${threads} thread(s) ${forcedThreads ? "set" : "wanted (auto)"}; ${helpers.length} helper(s) started, ${ready} ready${paused}${busy}`;
 }
 
 function load(): void {
@@ -187,10 +214,11 @@ export function matmulWasmKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolea
 
   // Split C into `parts` bands of whole 4×4 tiles, across the longer side; band 0 is ours.
   let want = threadProblem === null && m * k * n >= THREAD_MIN_MACS ? threads : 1;
-  if (want > 1 && pausedCalls > 0) {
+  if (want > 1 && !forcedThreads && pausedCalls > 0) {
     pausedCalls--;
     want = 1;
   }
+  if (want > 1 && !forcedThreads && busyMachine()) want = 1;
   if (want > 1 && L.helpers.length < want - 1) startHelpers(L, want - 1);
   const ready = L.helpers.slice(0, want - 1).filter((h) => Atomics.load(h.ctrl, CTRL.ready) === 1);
   const byRows = m >= n;
@@ -208,10 +236,14 @@ export function matmulWasmKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolea
   if (parts > 1) {
     const own = performance.now() - start;
     for (let p = 1; p < parts; p++) waitFor(ready[p - 1]);
-    slowness = 0.8 * slowness + 0.2 * ((performance.now() - start) / Math.max(own, 1e-3));
+    const ratio = (performance.now() - start) / Math.max(own, 1e-3);
+    slowness = 0.7 * slowness + 0.3 * ratio;
     if (slowness > SLOW_RATIO) {
-      pausedCalls = PAUSE_CALLS;
+      pausedCalls = pauseLength;
+      pauseLength = Math.min(2 * pauseLength, 100_000);
       slowness = 1;
+    } else if (ratio < SLOW_RATIO) {
+      pauseLength = FIRST_PAUSE;
     }
   }
 

@@ -178,8 +178,7 @@ test("the wasm kernel stays right after its memory grows, and on small products 
 });
 
 test("the wasm kernel split over two threads (helper on shared memory) matches the reference, every transpose", async () => {
-  const before = getMatmulThreads();
-  setMatmulThreads(2);
+  setMatmulThreads(2); // a set number is obeyed even on a busy machine
   setMatmulKernel("wasm");
   try {
     const rng = new Rng(21);
@@ -189,7 +188,7 @@ test("the wasm kernel split over two threads (helper on shared memory) matches t
       for (let tries = 0; tries < 200 && !/1 ready/.test(matmulThreadStatus()); tries++) {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
-      assert.match(matmulThreadStatus(), /2 thread\(s\) wanted; 1 helper\(s\) started, 1 ready/);
+      assert.match(matmulThreadStatus(), /2 thread\(s\) set; 1 helper\(s\) started, 1 ready/);
       // Split by rows (m ≥ n) and by columns (n > m), bands of whole tiles and a ragged last band.
       for (const [m, k, n] of [[128, 1000, 100], [1000, 128, 100], [90, 300, 257], [131, 77, 61]] as const) {
         for (const [transA, transB] of TRANSPOSES) {
@@ -202,14 +201,20 @@ test("the wasm kernel split over two threads (helper on shared memory) matches t
       assert.match(matmulThreadStatus(), /1 ready/); // no helper failed along the way
     }
   } finally {
-    setMatmulThreads(before);
+    setMatmulThreads("auto");
     setMatmulKernel("auto");
   }
 });
 
-test("setMatmulThreads rejects counts that are not 1 to 8", () => {
-  assert.throws(() => setMatmulThreads(0), /setMatmulThreads: expected an integer from 1 to 8, got 0/);
+test("setMatmulThreads takes \"auto\" or 1 to 8, and rejects anything else naming what came", () => {
+  assert.throws(() => setMatmulThreads(0), /setMatmulThreads: expected "auto" or an integer from 1 to 8, got 0/);
   assert.throws(() => setMatmulThreads(2.5), /got 2.5/);
+  assert.throws(() => setMatmulThreads("all" as unknown as number), /got "all"/);
+  setMatmulThreads(1);
+  assert.equal(getMatmulThreads(), 1);
+  assert.match(matmulThreadStatus(), /^1 thread\(s\) set/);
+  setMatmulThreads("auto");
+  assert.match(matmulThreadStatus(), /thread\(s\) wanted \(auto\)/);
 });
 
 test("auto picks tiled JS for tiny products and wasm for the tutorial's big ones", () => {
