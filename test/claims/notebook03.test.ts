@@ -127,10 +127,14 @@ test("tutorial net, lr 1e-4, 300 steps: LeCun, Xavier and He bring the loss down
   }
 });
 
-test("tutorial net, notebook 01's naive run on the same problem: the second hidden layer dies and the loss stays at Σy²", () => {
+test("tutorial net, notebook 01's naive run on the same problem: the loss shoots up, the second hidden layer is dead from step 5 and the loss stays at Σy²", () => {
   const naive = tutorialNaiveRun();
   assert.equal(naive.outcome, "dead");
+  assert.equal(naive.diedAtStep, 5);
   assert.equal(naive.finalLoss, naive.sumOfSquaredTargets);
+  within(naive.initialLoss, 3e9, 5e9, "initial loss, printed ≈ 4e9");
+  // "shoots up by dozens of orders of magnitude" before dying.
+  assert.ok(Math.max(...naive.history.loss) > 1e20 * naive.initialLoss, `peak ${Math.max(...naive.history.loss)}`);
 });
 
 // ---- 5. MNIST digits
