@@ -4,6 +4,9 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { Matrix } from "../../lib/engine/matrix";
 import { Rng } from "../../lib/engine/random";
 import { matmulNaive } from "../../lib/engine/matmul_naive";
@@ -215,6 +218,31 @@ test("setMatmulThreads takes \"auto\" or 1 to 8, and rejects anything else namin
   assert.match(matmulThreadStatus(), /^1 thread\(s\) set/);
   setMatmulThreads("auto");
   assert.match(matmulThreadStatus(), /thread\(s\) wanted \(auto\)/);
+});
+
+test("without the .wasm file, wasm reports why, auto falls back to tiled JS, and forcing wasm says what is missing", () => {
+  // A copy of the compiled engine without matmul_wasm_kernel.wasm, loaded as separate modules.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "matmul-no-wasm-"));
+  try {
+    const built = path.join(__dirname, "..", "..", "lib", "engine"); // build/lib/engine, beside build/test/engine
+    assert.ok(fs.existsSync(path.join(built, "matmul_wasm_kernel.wasm")));
+    for (const f of fs.readdirSync(built)) {
+      if (f.endsWith(".js")) fs.copyFileSync(path.join(built, f), path.join(dir, f));
+    }
+    assert.ok(!fs.existsSync(path.join(dir, "matmul_wasm_kernel.wasm")));
+    const copy = require(path.join(dir, "matmul.js")) as typeof import("../../lib/engine/matmul");
+    const copyWasm = require(path.join(dir, "matmul_wasm.js")) as typeof import("../../lib/engine/matmul_wasm");
+    const copyMatrix = require(path.join(dir, "matrix.js")) as typeof import("../../lib/engine/matrix");
+    assert.match(copyWasm.wasmMatmulStatus(), /WebAssembly matmul unavailable: .*matmul_wasm_kernel\.wasm not found \(run `npm run build`\)/);
+    assert.equal(copy.matmulKernelFor(128, 1000, 100), "tiled");
+    assert.throws(() => copy.setMatmulKernel("wasm"), /setMatmulKernel\("wasm"\): WebAssembly matmul unavailable: .*not found/);
+    const rng = new Rng(4);
+    const a = new copyMatrix.Matrix(64, 300, rng.randn(64, 300).data), b = new copyMatrix.Matrix(300, 40, rng.randn(300, 40).data);
+    const c = copy.matmul(a, b);
+    assertMatchesReference(new Matrix(64, 40, c.data), new Matrix(64, 300, a.data), new Matrix(300, 40, b.data), false, false, "fallback");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("auto picks tiled JS for tiny products and wasm for the tutorial's big ones", () => {
