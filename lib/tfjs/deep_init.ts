@@ -19,7 +19,7 @@ export interface DeepInitOptions {
   batchSize: number;
   steps: number;
   learningRate: number;
-  /** Seeds the data (through lib's Rng) and each model's initializer. */
+  /** Seeds the data (through lib's Rng) and each model's initializer (with seed·1000 + 1 onwards). */
   seed: number;
   inits: TfInitName[];
 }
@@ -28,7 +28,7 @@ export const DEEP_INIT_DEFAULTS: DeepInitOptions = {
   depth: 30,
   width: 128,
   outputDim: 10,
-  batchSize: 32,
+  batchSize: 8,
   steps: 300,
   learningRate: 1e-3,
   seed: 0,
@@ -60,7 +60,7 @@ export function deepInitExperiment(overrides: Partial<DeepInitOptions> = {}): De
   try {
     return o.inits.map((init) => {
       const sizes = [o.width, ...Array.from({ length: o.depth }, () => o.width), o.outputDim];
-      const model = denseStack({ sizes, init, seed: o.seed * 1000 });
+      const model = denseStack({ sizes, init, seed: o.seed * 1000 + 1 });
       try {
         const activationStd = layerOutputStd(model, x).slice(0, o.depth);
         const history = trainWithOptimizer(

@@ -2,15 +2,13 @@
 // no biases, like the tutorial. Hidden layers use ReLU, the last is linear.
 
 import * as tf from "@tensorflow/tfjs";
-import { Matrix, shapeString } from "../engine/matrix";
-import { matrixToTensor, tensorToMatrix } from "./convert";
 import { TfInitName, kernelInitializer } from "./initializers";
 
 export interface DenseStackOptions {
   /** Layer widths from input to output, e.g. [1000, 100, 100, 10] for the tutorial's net. */
   sizes: number[];
   init: TfInitName;
-  /** Layer l's kernel is drawn with seed + l, so layers of the same shape still differ. */
+  /** Positive; layer l (from 0) is drawn with seed + l, so layers of the same shape still differ. */
   seed: number;
 }
 
@@ -33,30 +31,6 @@ export function denseStack(options: DenseStackOptions): tf.Sequential {
     );
   }
   return model;
-}
-
-/** Each dense layer's kernel as a float64 Matrix, first layer first. */
-export function getKernels(model: tf.LayersModel): Matrix[] {
-  // getWeights hands out the layer's own variables, so read them without disposing.
-  return model.layers.map((layer) => tensorToMatrix(layer.getWeights()[0], `getKernels: layer ${layer.name}`));
-}
-
-/** Overwrites each layer's kernel with the given Matrix (rounded to float32); shapes must match exactly. */
-export function setKernels(model: tf.LayersModel, kernels: Matrix[]): void {
-  if (kernels.length !== model.layers.length) {
-    throw new Error(`setKernels: the model has ${model.layers.length} layers, got ${kernels.length} weight matrices`);
-  }
-  model.layers.forEach((layer, l) => {
-    const [rows, cols] = layer.getWeights()[0].shape;
-    const k = kernels[l];
-    if (!(k instanceof Matrix) || k.rows !== rows || k.cols !== cols) {
-      const got = k instanceof Matrix ? shapeString(k) : String(k);
-      throw new Error(`setKernels: layer ${l} (${layer.name}) has a (${rows},${cols}) kernel, got ${got}`);
-    }
-    const t = matrixToTensor(k, `setKernels: layer ${l}`);
-    layer.setWeights([t]); // copies the values into the layer's variable
-    t.dispose();
-  });
 }
 
 /** The trainable variables of a layers model, for tf.train optimizers. */

@@ -12,7 +12,8 @@ export type { TfThreeLayerWeights, TfThreeLayerCache, ManualTfResult } from "./m
 export { TfAutogradNet, trainAutograd } from "./autograd_net";
 export { kernelInitializer, formulaStd, tfjsDrawnStd, TF_INIT_NAMES, TRUNCATED_NORMAL_STD_FACTOR } from "./initializers";
 export type { TfInitName, TfInitializer } from "./initializers";
-export { denseStack, getKernels, setKernels, trainableVariables } from "./dense_stack";
+export { denseStack, trainableVariables } from "./dense_stack";
+export { getKernels, setKernels } from "./kernels";
 export type { DenseStackOptions } from "./dense_stack";
 export { ThreeLayerModule, threeLayerModuleModel } from "./three_layer_module";
 export type { ThreeLayerModuleArgs } from "./three_layer_module";

@@ -17,10 +17,13 @@ export type TfInitializer = ReturnType<typeof tf.initializers.heNormal>;
 /** Std of a standard normal truncated to [−2, 2]: sqrt(1 − 4φ(2)/(2Φ(2) − 1)). */
 export const TRUNCATED_NORMAL_STD_FACTOR = 0.8796256610342398;
 
-/** The seeded tfjs kernel initializer of that name. */
+/**
+ * The seeded tfjs kernel initializer of that name. The seed must be a positive integer: tfjs's normal draws treat
+ * seed 0 as "no seed" (`seed ? seed : Math.random()`), which would silently make a run unrepeatable.
+ */
 export function kernelInitializer(init: TfInitName, seed: number): TfInitializer {
-  if (!Number.isSafeInteger(seed) || seed < 0) {
-    throw new Error(`kernelInitializer: expected a non-negative integer seed, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 1) {
+    throw new Error(`kernelInitializer: expected a positive integer seed (tfjs ignores seed 0), got ${seed}`);
   }
   switch (init) {
     case "heNormal":

@@ -10,7 +10,7 @@ export interface ThreeLayerModuleArgs {
   hidden2: number;
   outputDim: number;
   init: TfInitName;
-  /** w1, w2, w3 are drawn with seed, seed + 1, seed + 2 (the same seeds as denseStack's three layers). */
+  /** Positive; w1, w2, w3 are drawn with seed, seed + 1, seed + 2 (the same seeds as denseStack's three layers). */
   seed: number;
   name?: string;
 }

@@ -6,7 +6,8 @@ import { trainGradientDescent } from "../../lib/train/gradient_descent";
 import { Matrix } from "../../lib/engine/matrix";
 import { setupTfjs } from "../../lib/tfjs/setup";
 import { matrixToTensor } from "../../lib/tfjs/convert";
-import { denseStack, getKernels, setKernels, trainableVariables } from "../../lib/tfjs/dense_stack";
+import { denseStack, trainableVariables } from "../../lib/tfjs/dense_stack";
+import { getKernels, setKernels } from "../../lib/tfjs/kernels";
 import { trainWithOptimizer } from "../../lib/tfjs/optimizers";
 import { sumOfSquaresTf } from "../../lib/tfjs/sum_of_squares_tf";
 import { TRAJECTORY_TOLERANCE, cloneWeights, maxTrajectoryError, tutorialProblem } from "./tutorial_problem";
@@ -50,14 +51,9 @@ test("denseStack builds bias-free layers with ReLU between them and a linear out
   model.dispose();
 });
 
-test("denseStack and setKernels reject bad arguments with what was expected and what came", async () => {
+test("denseStack rejects bad arguments with what was expected and what came", async () => {
   await setupTfjs();
-  assert.throws(() => denseStack({ sizes: [10], init: "heNormal", seed: 0 }), /at least two positive integer layer sizes, got \[10\]/);
-  assert.throws(() => denseStack({ sizes: [10, 0], init: "heNormal", seed: 0 }), /got \[10,0\]/);
-  assert.throws(() => denseStack({ sizes: [10, 5], init: "lecun" as never, seed: 0 }), /expected one of heNormal, heUniform, glorotNormal, glorotUniform, got "lecun"/);
-  const model = denseStack({ sizes: [3, 2], init: "heNormal", seed: 0 });
-  assert.throws(() => setKernels(model, [Matrix.zeros(2, 3)]), /layer 0 \(.*\) has a \(3,2\) kernel, got \(2,3\)/);
-  assert.throws(() => setKernels(model, []), /the model has 1 layers, got 0 weight matrices/);
-  assert.throws(() => setKernels(model, [Matrix.filled(3, 2, NaN)]), /expected finite values, got NaN at \[0,0\]/);
-  model.dispose();
+  assert.throws(() => denseStack({ sizes: [10], init: "heNormal", seed: 1 }), /at least two positive integer layer sizes, got \[10\]/);
+  assert.throws(() => denseStack({ sizes: [10, 0], init: "heNormal", seed: 1 }), /got \[10,0\]/);
+  assert.throws(() => denseStack({ sizes: [10, 5], init: "lecun" as never, seed: 1 }), /expected one of heNormal, heUniform, glorotNormal, glorotUniform, got "lecun"/);
 });

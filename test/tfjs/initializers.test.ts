@@ -3,7 +3,8 @@ import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { setupTfjs } from "../../lib/tfjs/setup";
 import { TF_INIT_NAMES, TRUNCATED_NORMAL_STD_FACTOR, formulaStd, kernelInitializer, tfjsDrawnStd } from "../../lib/tfjs/initializers";
-import { denseStack, getKernels } from "../../lib/tfjs/dense_stack";
+import { denseStack } from "../../lib/tfjs/dense_stack";
+import { getKernels } from "../../lib/tfjs/kernels";
 
 function draw(name: (typeof TF_INIT_NAMES)[number], seed: number, shape: [number, number]): Float32Array {
   return tf.tidy(() => kernelInitializer(name, seed).apply(shape, "float32").dataSync() as Float32Array);
@@ -48,7 +49,13 @@ test("drawn std matches the formula (×0.8796 for tfjs's unrescaled truncated no
   assert.ok(Math.abs(TRUNCATED_NORMAL_STD_FACTOR - 0.87962566) < 1e-8);
 });
 
-test("kernelInitializer rejects bad seeds", () => {
-  assert.throws(() => kernelInitializer("heNormal", -1), /non-negative integer seed, got -1/);
+test("kernelInitializer rejects seed 0 (tfjs would draw unseeded) and other bad seeds", async () => {
+  await setupTfjs();
+  // Why seed 0 is refused: tfjs's own heNormal with seed 0 gives different weights each time.
+  const raw = () => tf.tidy(() => Array.from(tf.initializers.heNormal({ seed: 0 }).apply([4, 4], "float32").dataSync()));
+  assert.notDeepEqual(raw(), raw());
+  assert.throws(() => kernelInitializer("heNormal", 0), /positive integer seed \(tfjs ignores seed 0\), got 0/);
+  assert.throws(() => kernelInitializer("heNormal", -1), /got -1/);
   assert.throws(() => kernelInitializer("heNormal", 1.5), /got 1.5/);
+  assert.throws(() => denseStack({ sizes: [3, 2], init: "heUniform", seed: 0 }), /tfjs ignores seed 0/);
 });
