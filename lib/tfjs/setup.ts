@@ -5,6 +5,7 @@
 // Safe to call any number of times, from notebooks, tests and benchmarks: the WebAssembly module is set up once,
 // and later calls only switch the active backend when a different one is asked for.
 
+import * as fs from "fs";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
@@ -25,6 +26,8 @@ export interface TfjsSetup {
 export interface TfjsSetupOptions {
   /** Which backend to try first; "wasm" unless told otherwise. "cpu" is always available. */
   prefer?: TfBackendName;
+  /** Where the .wasm files are (default: wasmBinaryDirectory()). Only read the first time wasm starts. */
+  wasmDirectory?: string;
 }
 
 /** The folder holding tfjs-backend-wasm's .wasm files, e.g. .../node_modules/@tensorflow/tfjs-backend-wasm/dist/. */
@@ -32,6 +35,9 @@ export function wasmBinaryDirectory(): string {
   const packageJson = require.resolve("@tensorflow/tfjs-backend-wasm/package.json");
   return path.join(path.dirname(packageJson), "dist") + path.sep;
 }
+
+// The binaries tfjs picks from: plain, and with SIMD (the threaded build needs browser workers, so Node never uses it).
+const WASM_FILES = ["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm"];
 
 // Set once: setWasmPaths must run before the wasm backend first initialises, and never again after.
 let wasmPathsSet = false;
@@ -52,16 +58,20 @@ export function setupTfjs(options: TfjsSetupOptions = {}): Promise<TfjsSetup> {
     });
   }
   currentPreference = prefer;
-  current = start(prefer);
+  current = start(prefer, options.wasmDirectory);
   return current;
 }
 
-async function start(prefer: TfBackendName): Promise<TfjsSetup> {
+async function start(prefer: TfBackendName, wasmDirectory: string | undefined): Promise<TfjsSetup> {
   let fallbackReason: string | null = null;
   if (prefer === "wasm") {
     try {
       if (!wasmPathsSet) {
-        setWasmPaths(wasmBinaryDirectory());
+        const dir = wasmDirectory ?? wasmBinaryDirectory();
+        const missing = WASM_FILES.filter((f) => !fs.existsSync(path.join(dir, f)));
+        // tfjs would only log the failure and return false; checking first gives the reason in words.
+        if (missing.length > 0) throw new Error(`${missing.join(", ")} not found in ${dir}`);
+        setWasmPaths(dir.endsWith(path.sep) ? dir : dir + path.sep);
         wasmPathsSet = true;
       }
       if (await activate("wasm")) return describe("wasm", null);
