@@ -5,6 +5,8 @@
 //
 // WebAssembly can only read its own memory, so each call copies A and B in and C out
 // (Float64Array.set, a memcpy): about 0.05 ms per MB here, a few percent of the arithmetic's time.
+// That memory grows to fit the largest product seen so far and keeps that size (about 12 MB for the
+// tutorial's net, most of it packing space for up to 8 threads that is reserved but never touched).
 //
 // Big products are split between this thread and helper threads (worker_threads, matmul_worker.ts) that run
 // the same module on the same shared memory; each computes its own rows (or columns) of C. The call still
@@ -78,9 +80,12 @@ let threadProblem: string | null = null; // set if helper threads failed; then e
 //  - each split call compares the total time with this thread's own part (equal bands: ideally equal); when
 //    the running average says the split does not pay, splitting pauses for `pauseLength` calls, a length that
 //    doubles each time it happens again and resets once a split pays.
-const SLOW_RATIO = 1.5; // total / own part above this: under 1.33x speed-up from the helpers
+// With equal bands one thread alone would take about parts × own, so total / own near `parts` means no gain.
+// Measured here on an idle machine with 2 threads: median total/own 1.09 on 128×1000×100, 1.5 on 128×100×100.
+const NO_GAIN = 0.9; // splitting pays while the average total / own stays under NO_GAIN × parts
 const FIRST_PAUSE = 200;
-let slowness = 1; // running average of total / own part
+const MAX_PAUSE = 6400;
+let slowness = 1; // running average of total / own part (1 is perfect)
 let pausedCalls = 0;
 let pauseLength = FIRST_PAUSE;
 let loadCheckedAt = -Infinity;
@@ -237,12 +242,12 @@ export function matmulWasmKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolea
     const own = performance.now() - start;
     for (let p = 1; p < parts; p++) waitFor(ready[p - 1]);
     const ratio = (performance.now() - start) / Math.max(own, 1e-3);
-    slowness = 0.7 * slowness + 0.3 * ratio;
-    if (slowness > SLOW_RATIO) {
+    slowness = 0.9 * slowness + 0.1 * Math.min(ratio, 1.5 * parts); // about the last ten calls; one hiccup is not enough
+    if (slowness > NO_GAIN * parts) {
       pausedCalls = pauseLength;
-      pauseLength = Math.min(2 * pauseLength, 100_000);
+      pauseLength = Math.min(2 * pauseLength, MAX_PAUSE);
       slowness = 1;
-    } else if (ratio < SLOW_RATIO) {
+    } else if (ratio < NO_GAIN * parts) {
       pauseLength = FIRST_PAUSE;
     }
   }

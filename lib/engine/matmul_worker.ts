@@ -12,9 +12,10 @@ const { wasmModule, memory, ctrlOffset } = workerData as { wasmModule: object; m
 const kernel = new WebAssembly.Instance(wasmModule, { env: { memory } }).exports as unknown as KernelExports;
 const ctrl = new Int32Array(memory.buffer, ctrlOffset, CTRL.size);
 
-// Spin this long before sleeping: the step's products come in bursts, and a sleeping thread takes
-// tens of microseconds to wake.
-const SPIN_MS = 0.2;
+// Spin this long after a job before sleeping: a training step's products come in bursts a fraction of a
+// millisecond apart, and a sleeping thread takes tens of microseconds to wake. Jobs only come while splitting
+// pays (matmul_wasm.ts stops posting on a busy machine), so the spinning only uses an otherwise idle core.
+const SPIN_MS = 1;
 
 Atomics.store(ctrl, CTRL.ready, 1);
 let seen = Atomics.load(ctrl, CTRL.job);
