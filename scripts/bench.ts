@@ -135,17 +135,26 @@ function printTable(rows: Row[], numpySecondsPer1000: number | null): void {
 }
 
 /** GFLOP/s of each kernel on each of the step's products, best of a few timed repetitions. */
-function kernelTable(kernels: Exclude<MatmulKernelName, "auto">[]): void {
+function kernelTable(withNaive: boolean): void {
   const rng = new Rng(SEED + 1);
+  // [column title, kernel, threads]
+  const columns: [string, Exclude<MatmulKernelName, "auto">, number | "auto"][] = [];
+  if (withNaive) columns.push(["naive", "naive", "auto"]);
+  columns.push(["tiled", "tiled", "auto"]);
+  if (wasmMatmulAvailable()) {
+    columns.push(["wasm 1 thread", "wasm", 1]);
+    columns.push(["wasm auto threads", "wasm", "auto"]);
+  }
   console.log("\nmatmul kernels, GFLOP/s on the step's products (op(A)(m,k)·op(B)(k,n)):");
-  const header = ["m×k×n", "transA", "transB", ...kernels, "auto picks"];
+  const header = ["m×k×n", "transA", "transB", ...columns.map((c) => c[0]), "auto picks"];
   console.log("| " + header.join(" | ") + " |");
   console.log("|" + header.map(() => "---").join("|") + "|");
   for (const [m, k, n, transA, transB] of STEP_PRODUCTS) {
     const a = transA ? rng.randn(k, m) : rng.randn(m, k);
     const b = transB ? rng.randn(n, k) : rng.randn(k, n);
-    const cells = kernels.map((kernel) => {
+    const cells = columns.map(([, kernel, threads]) => {
       setMatmulKernel(kernel);
+      setMatmulThreads(threads);
       const reps = kernel === "naive" ? 2 : Math.max(3, Math.ceil(2e8 / (2 * m * k * n)));
       let best = Infinity;
       for (let round = 0; round < 3; round++) {
@@ -156,6 +165,7 @@ function kernelTable(kernels: Exclude<MatmulKernelName, "auto">[]): void {
       return ((2 * m * k * n) / best / 1e9).toFixed(2);
     });
     setMatmulKernel("auto");
+    setMatmulThreads("auto");
     console.log(`| ${m}×${k}×${n} | ${transA} | ${transB} | ${cells.join(" | ")} | ${matmulKernelFor(m, k, n)} |`);
   }
 }
@@ -215,8 +225,7 @@ async function main(): Promise<void> {
   console.log("");
   console.log(`engine vs numpy: ${numpyPer1000 === null ? "n/a (numpy not available)" : `${(enginePer1000 / numpyPer1000).toFixed(2)}x`}`);
   console.log(`engine vs tfjs-wasm: ${tfjsWasmPer1000 === null ? "n/a" : `${(enginePer1000 / tfjsWasmPer1000).toFixed(2)}x (tfjs-wasm takes ${(tfjsWasmPer1000 / enginePer1000).toFixed(1)}x the engine's time)`}`);
-  const kernels: Exclude<MatmulKernelName, "auto">[] = opts.naive ? ["naive", "tiled"] : ["tiled"];
-  kernelTable(wasmMatmulAvailable() ? [...kernels, "wasm"] : kernels);
+  kernelTable(opts.naive);
 }
 
 main().catch((err) => {

@@ -76,7 +76,8 @@ let threadProblem: string | null = null; // set if helper threads failed; then e
 
 // On a busy machine a helper may not get a core for milliseconds, and waiting for it is worse than doing
 // its share here. Two guards:
-//  - while the load average exceeds the number of cores, big products stay on this thread (checked once a second);
+//  - while the 1-minute load average exceeds the number of cores + 1.5, big products stay on this thread
+//    (checked once a second);
 //  - each split call compares the total time with this thread's own part (equal bands: ideally equal); when
 //    the running average says the split does not pay, splitting pauses for `pauseLength` calls, a length that
 //    doubles each time it happens again and resets once a split pays.
@@ -99,7 +100,8 @@ function busyMachine(): boolean {
   const now = performance.now();
   if (now - loadCheckedAt > 1000) {
     loadCheckedAt = now;
-    machineBusy = os.loadavg()[0] > cores() + 0.5; // loadavg is [0, 0, 0] where the OS has none (Windows)
+    // Our own two busy threads already count about 2 in the load average; loadavg is [0, 0, 0] on Windows.
+    machineBusy = os.loadavg()[0] > cores() + 1.5;
   }
   return machineBusy;
 }
