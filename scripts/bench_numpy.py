@@ -6,6 +6,7 @@ Prints one JSON line: {"seconds": ..., "cpu_seconds": ..., "steps": ..., "final_
 Usage: /usr/bin/python3 scripts/bench_numpy.py [steps] [learning_rate]
 """
 import json
+import os
 import sys
 import time
 
@@ -22,6 +23,13 @@ def blas_name():
         if infos:
             return "; ".join(infos)
     except Exception:
+        pass
+    try:  # without threadpoolctl: the BLAS shared library this process actually loaded (Linux)
+        with open("/proc/self/maps") as maps:
+            libs = sorted({line.split()[-1] for line in maps if "libblas" in line or "libopenblas" in line})
+        if libs:
+            return ", ".join(libs)
+    except OSError:
         pass
     return "unknown"
 
@@ -66,8 +74,11 @@ def main():
         loss = step()
     seconds = time.perf_counter() - start
     cpu_seconds = time.process_time() - cpu_start  # all of BLAS's threads together
+    blas = blas_name()
+    if os.environ.get("OPENBLAS_CORETYPE"):
+        blas += f" (OPENBLAS_CORETYPE={os.environ['OPENBLAS_CORETYPE']})"
     print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "steps": steps, "final_loss": float(loss),
-                      "numpy": np.__version__, "blas": blas_name()}))
+                      "numpy": np.__version__, "blas": blas}))
 
 
 if __name__ == "__main__":
