@@ -187,8 +187,8 @@ test("the wasm kernel split over two threads (helper on shared memory) matches t
     const rng = new Rng(21);
     {
       const [a, b] = operands(rng, 128, 1000, 100, false, false);
-      matmul(a, b); // starts the helper; it answers once its own instance is up
-      for (let tries = 0; tries < 200 && !/1 ready/.test(matmulThreadStatus()); tries++) {
+      matmul(a, b); // starts the helper; it answers once its own instance is up (allow 20 s on a busy machine)
+      for (let tries = 0; tries < 800 && !/1 ready/.test(matmulThreadStatus()); tries++) {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       assert.match(matmulThreadStatus(), /2 thread\(s\) set; 1 helper\(s\) started, 1 ready/);
