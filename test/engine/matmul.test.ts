@@ -209,6 +209,33 @@ test("the wasm kernel split over two threads (helper on shared memory) matches t
   }
 });
 
+test("the thread count never changes a result: one and two threads agree bit for bit", async () => {
+  // "auto" picks the thread count from the machine's load, so reproducible notebooks need identical bits either way.
+  setMatmulKernel("wasm");
+  try {
+    const rng = new Rng(22);
+    for (const [m, k, n] of [[128, 1000, 100], [1000, 128, 100], [37, 999, 101], [500, 128, 500]] as const) {
+      for (const [transA, transB] of TRANSPOSES) {
+        const [x, y] = operands(rng, m, k, n, transA, transB);
+        setMatmulThreads(1);
+        const one = matmul(x, y, { transA, transB });
+        setMatmulThreads(2);
+        matmul(x, y, { transA, transB }); // the helper may still be starting; the next call can use it
+        for (let tries = 0; tries < 800 && !/1 ready/.test(matmulThreadStatus()); tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        const two = matmul(x, y, { transA, transB });
+        const differing = one.data.findIndex((v, i) => !Object.is(v, two.data[i]));
+        assert.equal(differing, -1, `${m}×${k}×${n} tA=${transA} tB=${transB}: entry ${differing} differs`);
+      }
+    }
+    assert.match(matmulThreadStatus(), /1 ready/);
+  } finally {
+    setMatmulThreads("auto");
+    setMatmulKernel("auto");
+  }
+});
+
 test("setMatmulThreads takes \"auto\" or 1 to 8, and rejects anything else naming what came", () => {
   assert.throws(() => setMatmulThreads(0), /setMatmulThreads: expected "auto" or an integer from 1 to 8, got 0/);
   assert.throws(() => setMatmulThreads(2.5), /got 2.5/);
