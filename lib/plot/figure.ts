@@ -49,6 +49,8 @@ export interface LineChartOptions {
   series: Series[];
   logY?: boolean;
   logX?: boolean;
+  /** Show only this y interval (data units), e.g. to keep a few huge values from flattening the rest. */
+  yRange?: [number, number];
 }
 
 /** Lines over a shared pair of axes, one trace per series, with a legend. Non-finite y values become gaps. */
@@ -72,7 +74,7 @@ export function lineChart(options: LineChartOptions): Figure {
     layout: {
       title: { text: title },
       xaxis: axis(xTitle, options.logX),
-      yaxis: axis(yTitle, options.logY),
+      yaxis: { ...axis(yTitle, options.logY), ...(options.yRange ? { range: axisRange(title, options.yRange, options.logY) } : {}) },
       showlegend: true,
     },
   };
@@ -81,4 +83,12 @@ export function lineChart(options: LineChartOptions): Figure {
 // Log axes label their ticks as powers of ten (10⁹), not with SI prefixes (1G).
 function axis(title: string, log = false): Axis {
   return log ? { title: { text: title }, type: "log", exponentformat: "power" } : { title: { text: title }, type: "linear" };
+}
+
+// Plotly takes a log axis's range in powers of ten.
+function axisRange(title: string, [low, high]: [number, number], log = false): [number, number] {
+  if (!(low < high) || (log && !(low > 0))) {
+    throw new Error(`lineChart "${title}": expected a y range low < high${log ? " with low > 0 on a log axis" : ""}, got [${low}, ${high}]`);
+  }
+  return log ? [Math.log10(low), Math.log10(high)] : [low, high];
 }
