@@ -143,8 +143,8 @@ export function deepReluStatistics(initializer: string, seed: number): NetworkSt
 }
 
 /** Full-batch gradient descent on a fixed random regression batch (the same x, y for every initializer of a seed). */
-export function deepReluRun(initializer: string, seed: number): DeepReluRun {
-  const { net, x, y } = probeProblem(deepSpec(standardInitializer(initializer).init, seed, XAVIER_HE.deep.batchSize));
+export function deepReluRun(initializer: string, seed: number, batchSize: number = XAVIER_HE.deep.batchSize): DeepReluRun {
+  const { net, x, y } = probeProblem(deepSpec(standardInitializer(initializer).init, seed, batchSize));
   const history = trainGradientDescent(net, x, y, { learningRate: XAVIER_HE.deep.learningRate, steps: XAVIER_HE.deep.steps });
   const initialLoss = history.loss[0];
   const finalLoss = history.loss[history.loss.length - 1];
