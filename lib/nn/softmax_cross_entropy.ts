@@ -28,10 +28,11 @@ export function softmax(z: Matrix): Matrix {
 }
 
 // z (logits) and y (targets) are (N, C)  ->  loss is a scalar
+// Non-finite logits mean the network has diverged: the loss is then NaN, so a training loop stops and reports the step.
 export function softmaxCrossEntropy(z: Matrix, y: Matrix): number {
   assertSameShape("softmaxCrossEntropy", z, y);
-  assertFinite("softmaxCrossEntropy: logits", z);
   checkTargets("softmaxCrossEntropy", y);
+  if (!z.data.every(Number.isFinite)) return NaN;
   let total = 0;
   for (let i = 0; i < z.rows; i++) {
     const r = i * z.cols;
@@ -52,6 +53,7 @@ export function softmaxCrossEntropy(z: Matrix, y: Matrix): number {
 export function softmaxCrossEntropyBackward(z: Matrix, y: Matrix): Matrix {
   assertSameShape("softmaxCrossEntropyBackward", z, y);
   checkTargets("softmaxCrossEntropyBackward", y);
+  if (!z.data.every(Number.isFinite)) return Matrix.filled(z.rows, z.cols, NaN); // diverged: no usable gradient
   const dz = softmax(z);
   for (let k = 0; k < dz.data.length; k++) dz.data[k] = (dz.data[k] - y.data[k]) / z.rows;
   return dz;

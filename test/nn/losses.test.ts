@@ -76,12 +76,18 @@ test("softmax and its loss stay finite for huge logits", () => {
   assert.ok(dz.data.every(Number.isFinite));
 });
 
+test("non-finite logits (a diverged network) give a NaN loss and NaN gradients, not an exception", () => {
+  const z = Matrix.from([[Infinity, 0, 0], [0, 0, 0]]);
+  assert.ok(Number.isNaN(softmaxCrossEntropy(z, oneHot([0, 1], 3))));
+  assert.ok(softmaxCrossEntropyBackward(z, oneHot([0, 1], 3)).data.every(Number.isNaN));
+});
+
 test("bad targets and logits are rejected with where and what", () => {
   const z = Matrix.zeros(2, 3);
   assert.throws(() => softmaxCrossEntropy(z, Matrix.zeros(2, 4)), /shapes \(2,3\) \(2,4\)/);
   assert.throws(() => softmaxCrossEntropy(z, Matrix.from([[1, 0, 0], [0, 2, -1]])), /targets in \[0, 1\].*got 2 at \[1,1\]/);
   assert.throws(() => softmaxCrossEntropy(z, Matrix.from([[1, 0, 0], [0, 0, 0]])), /row 1 summing to 0/);
-  assert.throws(() => softmaxCrossEntropy(Matrix.from([[NaN, 0, 0], [0, 0, 0]]), oneHot([0, 1], 3)), /finite values, got NaN at \[0,0\]/);
+  assert.throws(() => softmax(Matrix.from([[NaN, 0, 0], [0, 0, 0]])), /finite values, got NaN at \[0,0\]/);
   assert.throws(() => oneHot([0, 3], 3), /class indices in 0..2, got 3 at position 1/);
   assert.throws(() => meanSquaredLoss(Matrix.zeros(2, 2), Matrix.zeros(2, 3)), /shapes \(2,2\) \(2,3\)/);
 });

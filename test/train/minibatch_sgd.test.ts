@@ -5,7 +5,8 @@ import { Rng } from "../../lib/engine/random";
 import { Mlp } from "../../lib/nn/mlp";
 import { meanSquared } from "../../lib/nn/mean_squared_loss";
 import { Model } from "../../lib/nn/model";
-import { lecunNormal } from "../../lib/init/presets";
+import { heNormal, lecunNormal } from "../../lib/init/presets";
+import { oneHot, softmaxCrossEntropyLoss } from "../../lib/nn/softmax_cross_entropy";
 import { trainMinibatchSgd } from "../../lib/train/minibatch_sgd";
 
 // A linear model y = x·W records which rows each batch held, through x's first column (the row number).
@@ -54,6 +55,17 @@ test("a non-finite batch loss stops training and is reported", () => {
   const h = trainMinibatchSgd(model, Matrix.zeros(4, 1), Matrix.zeros(4, 1), { learningRate: 1, steps: 5, batchSize: 2, rng: new Rng(1) });
   assert.equal(h.divergedAtStep, 0);
   assert.equal(h.stepsCompleted, 0);
+});
+
+test("a real classifier trained at an absurd learning rate diverges, and the history says where", () => {
+  const rng = new Rng(6);
+  const x = rng.randn(32, 8);
+  const y = oneHot(Array.from({ length: 32 }, (_, i) => i % 3), 3);
+  const net = Mlp.initialized({ sizes: [8, 16, 3], activation: "relu", loss: softmaxCrossEntropyLoss }, heNormal(), rng);
+  const h = trainMinibatchSgd(net, x, y, { learningRate: 1e6, steps: 50, batchSize: 8, rng });
+  assert.notEqual(h.divergedAtStep, null);
+  assert.ok(Number.isNaN(h.loss[h.divergedAtStep!]));
+  assert.equal(h.loss.length, h.divergedAtStep! + 1);
 });
 
 test("bad options are rejected with what was expected", () => {
