@@ -9,7 +9,7 @@ import { deadUnitFraction } from "../nn/relu";
 export interface TrainOptions {
   learningRate: number;
   steps: number;
-  /** Called after each step with that step's record, e.g. to show progress or fill a statistics recorder. */
+  /** Called at each step once the loss and gradients are known, before the update, e.g. to fill a statistics recorder. */
   onStep?: (record: StepRecord, model: Model) => void;
 }
 

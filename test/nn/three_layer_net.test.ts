@@ -89,3 +89,10 @@ test("bad inputs give errors that name what was expected and what came", () => {
   nanW.set(0, 0, NaN);
   assert.throws(() => new ThreeLayerNet({ w1: nanW, w2: Matrix.zeros(5, 4), w3: Matrix.zeros(4, 3) }), /weights w1: expected finite values, got NaN at \[0,0\]/);
 });
+
+test("the gradient check refuses settings under which it would check nothing", () => {
+  const { x, y, net } = smallProblem(11);
+  assert.throws(() => gradientCheck(net, x, y, { maxEntriesPerParam: 0 }), /maxEntriesPerParam to be a positive integer or Infinity, got 0/);
+  assert.throws(() => gradientCheck(net, x, y, { maxEntriesPerParam: -1 }), /got -1/);
+  assert.throws(() => gradientCheck(net, x, y, { epsilon: 0 }), /positive finite epsilon, got 0/);
+});
