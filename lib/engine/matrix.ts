@@ -49,11 +49,20 @@ export class Matrix {
   }
 
   get(i: number, j: number): number {
+    this.checkIndex("get", i, j);
     return this.data[i * this.cols + j];
   }
 
   set(i: number, j: number, value: number): void {
+    this.checkIndex("set", i, j);
     this.data[i * this.cols + j] = value;
+  }
+
+  // Without this, get(0, cols) would quietly read the next row's first element.
+  private checkIndex(op: string, i: number, j: number): void {
+    if (!(Number.isInteger(i) && Number.isInteger(j) && i >= 0 && j >= 0 && i < this.rows && j < this.cols)) {
+      throw new Error(`Matrix.${op}: index [${i},${j}] is out of bounds for shape (${this.rows},${this.cols})`);
+    }
   }
 
   clone(): Matrix {

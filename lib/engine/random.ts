@@ -1,6 +1,6 @@
 // One seeded generator for every random draw in the course.
 // xoshiro128** (Blackman & Vigna) on 32-bit integers, seeded through splitmix32.
-// Only integer ops, Math.log, Math.sqrt and Math.cos are used, so a seed gives the same
+// Only integer ops, Math.log, Math.sqrt, Math.cos and Math.sin are used, so a seed gives the same
 // numbers on every machine running the same Node.js.
 
 import { Matrix } from "./matrix";
@@ -18,8 +18,8 @@ export class Rng {
       throw new Error(`Rng: expected a non-negative integer seed, got ${seed}`);
     }
     this.seed = seed;
-    // splitmix32 spreads a small seed over the four state words.
-    let z = (seed ^ Math.floor(seed / 0x100000000)) >>> 0;
+    // splitmix32 spreads the seed's low 32 bits over the four state words; a high word, if any, is mixed in after.
+    let z = seed >>> 0;
     const next = (): number => {
       z = (z + 0x9e3779b9) >>> 0;
       let t = z;
@@ -31,6 +31,14 @@ export class Rng {
     this.s1 = next();
     this.s2 = next();
     this.s3 = next();
+    const high = Math.floor(seed / 0x100000000);
+    if (high !== 0) {
+      z = (high ^ 0x6a09e667) >>> 0;
+      this.s0 ^= next();
+      this.s1 ^= next();
+      this.s2 ^= next();
+      this.s3 ^= next();
+    }
   }
 
   /** A uniform 32-bit unsigned integer. */
@@ -80,6 +88,9 @@ export class Rng {
 
   /** A (rows, cols) matrix of N(mean, std²) draws, filled row by row. */
   randn(rows: number, cols: number, std = 1, mean = 0): Matrix {
+    if (!(Number.isFinite(std) && std >= 0) || !Number.isFinite(mean)) {
+      throw new Error(`Rng.randn: expected a finite std ≥ 0 and a finite mean, got std ${std}, mean ${mean}`);
+    }
     const m = new Matrix(rows, cols);
     for (let k = 0; k < m.data.length; k++) m.data[k] = this.normal(mean, std);
     return m;
@@ -87,6 +98,9 @@ export class Rng {
 
   /** A (rows, cols) matrix of U[low, high) draws, filled row by row. */
   rand(rows: number, cols: number, low = 0, high = 1): Matrix {
+    if (!(Number.isFinite(low) && Number.isFinite(high) && low < high)) {
+      throw new Error(`Rng.rand: expected finite bounds with low < high, got [${low}, ${high})`);
+    }
     const m = new Matrix(rows, cols);
     for (let k = 0; k < m.data.length; k++) m.data[k] = this.uniform(low, high);
     return m;
@@ -94,6 +108,7 @@ export class Rng {
 
   /** Integers in [0, n) in random order (Fisher–Yates). */
   permutation(n: number): number[] {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`Rng.permutation: expected a non-negative integer, got ${n}`);
     const p = Array.from({ length: n }, (_, i) => i);
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(this.uniform01() * (i + 1));

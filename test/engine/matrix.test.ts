@@ -40,3 +40,10 @@ test("assertShape and assertFinite name expected and actual", () => {
   m.set(2, 1, Infinity);
   assert.throws(() => assertFinite("inputs x", m), /got Infinity/);
 });
+
+test("get and set refuse indices outside the matrix instead of reading a neighbour", () => {
+  const m = Matrix.zeros(2, 2);
+  assert.throws(() => m.get(0, 2), /Matrix.get: index \[0,2\] is out of bounds for shape \(2,2\)/);
+  assert.throws(() => m.set(2, 0, 1), /Matrix.set: index \[2,0\] is out of bounds/);
+  assert.throws(() => m.get(-1, 0), /index \[-1,0\]/);
+});

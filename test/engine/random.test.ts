@@ -83,3 +83,22 @@ function xoshiro128StarStarReference(seed: number, count: number): number[] {
   }
   return out;
 }
+
+test("seeds above 2^32 give their own streams, not those of a small seed", () => {
+  const draws = (seed: number) => {
+    const r = new Rng(seed);
+    return Array.from({ length: 8 }, () => r.nextUint32());
+  };
+  assert.notDeepEqual(draws(2 ** 32 + 1), draws(0));
+  assert.notDeepEqual(draws(2 ** 32), draws(1));
+  assert.notDeepEqual(draws(2 ** 32), draws(2 ** 33));
+  assert.deepEqual(draws(2 ** 40 + 3), draws(2 ** 40 + 3));
+});
+
+test("matrix draws refuse meaningless parameters", () => {
+  const r = new Rng(1);
+  assert.throws(() => r.randn(2, 2, -1), /finite std ≥ 0 and a finite mean, got std -1, mean 0/);
+  assert.throws(() => r.randn(2, 2, NaN), /got std NaN/);
+  assert.throws(() => r.rand(2, 2, 1, 1), /low < high, got \[1, 1\)/);
+  assert.throws(() => r.permutation(2.5), /non-negative integer, got 2.5/);
+});
