@@ -1,5 +1,6 @@
 // Render a Figure to PNG with the real plotly.js (node_modules/plotly.js-dist, never a CDN) in headless Debian chromium.
-// One browser and one page per process: launched on first use, reused for every figure, closed at exit.
+// One browser and one page per process: launched on first use, reused for every figure, closed after IDLE_CLOSE_MS
+// without a figure (so a script that drew a figure can exit; a kernel relaunches it for the next one).
 // The PNG is what GitHub, nbviewer and exported HTML show, since none of them runs plotly's JavaScript.
 
 import * as fs from "fs";
@@ -27,6 +28,21 @@ const CHROMIUM_ARGS = [
 
 let pagePromise: Promise<Page> | null = null;
 let browser: Browser | null = null;
+let rendersInProgress = 0;
+let idleTimer: NodeJS.Timeout | null = null;
+
+/** How long the browser stays open after the last figure. */
+export const IDLE_CLOSE_MS = 10_000;
+
+// The timer is unref'd: it never keeps a process alive by itself, only the open browser does, until the timer closes it.
+function closeWhenIdle(): void {
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (rendersInProgress === 0) void closeBrowser().catch(() => undefined);
+  }, IDLE_CLOSE_MS);
+  idleTimer.unref();
+}
 
 /** Is chromium installed where we look for it? */
 export function chromiumAvailable(): boolean {
@@ -87,7 +103,16 @@ export async function renderPng(fig: Figure): Promise<Buffer> {
   if (!chromiumAvailable()) {
     throw new Error(`renderPng: chromium not found at ${CHROMIUM_PATH}; install Debian's "chromium" package (apt-get install chromium) or set COURSE_CHROMIUM`);
   }
-  const p = await page();
+  rendersInProgress++;
+  try {
+    return await drawPng(await page(), fig);
+  } finally {
+    rendersInProgress--;
+    closeWhenIdle();
+  }
+}
+
+async function drawPng(p: Page, fig: Figure): Promise<Buffer> {
   const dataUrl = await p.evaluate(
     async ({ figure, width, height }) => {
       // Runs in the page, where plotly.js defined the global Plotly.
@@ -105,10 +130,14 @@ export async function renderPng(fig: Figure): Promise<Buffer> {
   return Buffer.from(dataUrl.slice(prefix.length), "base64");
 }
 
-/** Close the shared browser (tests call this; the kernel relies on the exit hook below). */
+/** Close the shared browser now (tests call this; otherwise it closes itself after IDLE_CLOSE_MS). */
 export async function closeBrowser(): Promise<void> {
-  const b = browser;
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = null;
+  const pending = pagePromise;
   pagePromise = null;
+  if (browser === null && pending !== null) await pending.catch(() => null); // a launch under way: let it finish, then close it
+  const b = browser;
   browser = null;
   if (b !== null) await b.close();
 }
