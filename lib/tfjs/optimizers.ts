@@ -28,9 +28,11 @@ export function trainWithOptimizer(lossFn: () => tf.Scalar, variables: tf.Variab
   if (!Array.isArray(variables) || variables.length === 0 || !variables.every((v) => v instanceof tf.Variable)) {
     throw new Error("trainWithOptimizer: expected a non-empty array of tf.Variable to train");
   }
+  const tensorsBefore = tf.memory().numTensors;
   const optimizer = makeOptimizer(options.optimizer, options.learningRate);
+  let history: TfTrainHistory;
   try {
-    return runTrainingLoop(
+    history = runTrainingLoop(
       `trainWithOptimizer(${options.optimizer})`,
       options.steps,
       () =>
@@ -44,4 +46,6 @@ export function trainWithOptimizer(lossFn: () => tf.Scalar, variables: tf.Variab
   } finally {
     optimizer.dispose();
   }
+  // Counted after dispose: Adam's moment estimates are the optimizer's own tensors, not a leak.
+  return { ...history, tensorsLeaked: tf.memory().numTensors - tensorsBefore };
 }

@@ -41,3 +41,14 @@ test("optimizer helpers reject bad learning rates, names and variable lists", as
   assert.throws(() => makeOptimizer("rmsprop" as never, 0.1), /expected "sgd" or "adam", got "rmsprop"/);
   assert.throws(() => trainWithOptimizer(() => tf.scalar(0), [], { optimizer: "sgd", learningRate: 0.1, steps: 1 }), /non-empty array of tf.Variable/);
 });
+
+test("Adam's own state is not reported as a leak: tensorsLeaked is counted after the optimizer is disposed", async () => {
+  await setupTfjs();
+  const w = tf.variable(tf.tensor2d([[1, 2], [3, 4]]));
+  const lossFn = () => tf.sum(tf.square(w)) as tf.Scalar;
+  const before = tf.memory().numTensors;
+  const h = trainWithOptimizer(lossFn, [w], { optimizer: "adam", learningRate: 0.1, steps: 5 });
+  assert.equal(h.tensorsLeaked, 0);
+  assert.equal(tf.memory().numTensors, before);
+  w.dispose();
+});
