@@ -2,6 +2,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { TUTORIAL } from "../../lib/nn/three_layer_net";
+import { Rng } from "../../lib/engine/random";
+import { gradientCheck } from "../../lib/train/gradient_check";
 import { REFERENCE_EFFECTIVE_LEARNING_RATE, runTutorialSeed, surveyTutorialSeeds, tutorialProblem } from "../../lib/train/tutorial_runs";
 
 const seeds = Array.from({ length: 20 }, (_, i) => i);
@@ -43,4 +45,12 @@ test("the scale argument: E[h²] grows by about fan_in/2 per ReLU layer at std-n
   assert.ok(within(meanSquare(c.h2.data), 5e4), `h2 ${meanSquare(c.h2.data)}`);
   assert.ok(within(meanSquare(c.yPred.data), 2.5e6), `yPred ${meanSquare(c.yPred.data)}`);
   assert.ok(within(net.loss(x, y), 3.2e9));
+});
+
+test("notebook 01's gradient checks: the full-size net (N(0, 0.05²), ε = 1e-5) agrees to < 1e-5 on any sample of entries", () => {
+  const { x, y, net } = tutorialProblem(3, 0.05);
+  for (const sampleSeed of [1, 2, 3, 4, 5]) {
+    const report = gradientCheck(net, x, y, { maxEntriesPerParam: 20, rng: new Rng(sampleSeed), epsilon: 1e-5 });
+    for (const r of report) assert.ok(r.maxRelativeError < 1e-5, `sample ${sampleSeed}, ${r.name}: ${r.maxRelativeError}`);
+  }
 });
