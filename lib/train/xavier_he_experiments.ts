@@ -40,6 +40,8 @@ export const XAVIER_HE = {
   gain: { fanIn: 500, fanOut: 250, batchSize: 1000, seed: 7 },
   /** Statistics across depth: 20 hidden layers of 256 units. */
   depth: { hiddenLayers: 20, width: 256, batchSize: 64, seed: 3 },
+  /** Notebook 02's deep shape (10 hidden layers of 500) under He, where the ReLU std should sit at √(1 − 1/π). */
+  heFlat: { hiddenLayers: 10, width: 500, batchSize: 128, seed: 1 },
   /** After He et al. 2015, Fig. 3, fully connected: 30 ReLU layers of 128, random regression, mean squared loss. */
   deep: { hiddenLayers: 30, width: 128, outputs: 10, batchSize: 8, steps: 300, learningRate: 1e-3, seeds: [1, 2, 3, 4, 5] },
   /** The forward check of the 30-layer net uses a larger batch, so each layer's std is measured on 64·128 values. */

@@ -127,6 +127,14 @@ test("30 ReLU layers fitting 32 targets instead of 8 (seed 1): He's loss falls l
   assert.ok(Math.abs(xavier.relativeChange) < 1e-5, `Xavier seed ${seed}, batch 32: ${xavier.relativeChange}`);
 });
 
+test("He on 10 ReLU layers of 500 (batch 128): the activation std is flat at √(1 − 1/π) ≈ 0.826 in every layer", () => {
+  const stds = actStds(depthStatistics("relu", standardInitializer("He").init, XAVIER_HE.heFlat));
+  const theory = Math.sqrt(1 - 1 / Math.PI);
+  for (const [l, s] of stds.entries()) within(s, 0.78, 0.87, `layer ${l + 1}`);
+  const mean = stds.reduce((a, b) => a + b, 0) / stds.length;
+  within(mean / theory, 0.98, 1.02, "mean std / √(1 − 1/π)");
+});
+
 // ---- 4. the tutorial's net, initialized with care
 
 test("tutorial net, lr 1e-4, 300 steps: LeCun, Xavier and He bring the loss down by more than 5 orders of magnitude (seed 0, the notebooks' problem)", () => {
