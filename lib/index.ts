@@ -86,3 +86,7 @@ export {
   tutorialInitRun, tutorialNaiveRun, digitsData, digitsRun,
 } from "./train/xavier_he_experiments";
 export type { GainOptions, DepthOptions, LayerGain, DeepReluRun, TutorialInitRun, DigitsData, DigitsRun } from "./train/xavier_he_experiments";
+
+// A bare chain of matrix products (notebook 02's aside on floating point).
+export { matmulChain } from "./train/matmul_chain";
+export type { MatmulChainOptions, MatmulChainResult } from "./train/matmul_chain";
