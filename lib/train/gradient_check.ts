@@ -41,19 +41,32 @@ export function gradientCheck(model: Model, x: Matrix, y: Matrix, options: Gradi
       throw new Error(`gradientCheck: gradient of ${model.paramNames[p]} has shape (${g.rows},${g.cols}), expected (${w.rows},${w.cols})`);
     }
     const entries = chooseEntries(w.size, maxEntriesPerParam, options.rng);
-    let worst = 0;
-    for (const k of entries) {
-      const saved = w.data[k];
-      w.data[k] = saved + epsilon;
-      const lossPlus = model.loss(x, y);
-      w.data[k] = saved - epsilon;
-      const lossMinus = model.loss(x, y);
-      w.data[k] = saved;
-      const numeric = (lossPlus - lossMinus) / (2 * epsilon);
-      worst = Math.max(worst, relativeError(g.data[k], numeric));
-    }
+    const worst = maxCentralDifferenceError(w, entries, () => model.loss(x, y), g, epsilon);
     return { name: model.paramNames[p], entriesChecked: entries.length, maxRelativeError: worst };
   });
+}
+
+/**
+ * The core of every gradient check: nudge entry k of `m` by ±epsilon, take (f(+) − f(−)) / 2ε, and compare it with
+ * analytic.data[k]. Returns the worst relative error over `entries`; `m` is left as it was.
+ */
+export function maxCentralDifferenceError(m: Matrix, entries: Iterable<number>, f: () => number, analytic: Matrix, epsilon: number): number {
+  let worst = 0;
+  for (const k of entries) {
+    const saved = m.data[k];
+    m.data[k] = saved + epsilon;
+    const plus = f();
+    m.data[k] = saved - epsilon;
+    const minus = f();
+    m.data[k] = saved;
+    worst = Math.max(worst, relativeError(analytic.data[k], (plus - minus) / (2 * epsilon)));
+  }
+  return worst;
+}
+
+/** Every index of a matrix with `size` entries. */
+export function allEntries(size: number): number[] {
+  return Array.from({ length: size }, (_, k) => k);
 }
 
 export function relativeError(a: number, b: number): number {
@@ -62,7 +75,7 @@ export function relativeError(a: number, b: number): number {
 }
 
 function chooseEntries(size: number, max: number, rng?: Rng): number[] {
-  if (size <= max) return Array.from({ length: size }, (_, k) => k);
+  if (size <= max) return allEntries(size);
   if (!rng) throw new Error(`gradientCheck: a matrix has ${size} entries, more than maxEntriesPerParam=${max}; pass an rng to sample them`);
   return rng.permutation(size).slice(0, max);
 }

@@ -3,7 +3,7 @@
 
 import { Matrix } from "../../lib/engine/matrix";
 import { Rng } from "../../lib/engine/random";
-import { relativeError } from "../../lib/train/gradient_check";
+import { allEntries, maxCentralDifferenceError } from "../../lib/train/gradient_check";
 
 export function elementwiseGradientError(
   forward: (h: Matrix) => Matrix,
@@ -20,16 +20,5 @@ export function elementwiseGradientError(
     for (let k = 0; k < a.data.length; k++) s += g.data[k] * a.data[k];
     return s;
   };
-  const eps = 1e-6;
-  let worst = 0;
-  for (let k = 0; k < h.data.length; k++) {
-    const saved = h.data[k];
-    h.data[k] = saved + eps;
-    const plus = lossAt(h);
-    h.data[k] = saved - eps;
-    const minus = lossAt(h);
-    h.data[k] = saved;
-    worst = Math.max(worst, relativeError(analytic.data[k], (plus - minus) / (2 * eps)));
-  }
-  return worst;
+  return maxCentralDifferenceError(h, allEntries(h.size), () => lossAt(h), analytic, 1e-6);
 }

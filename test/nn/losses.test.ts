@@ -11,23 +11,12 @@ import {
   softmaxCrossEntropyBackward,
   softmaxCrossEntropyLoss,
 } from "../../lib/nn/softmax_cross_entropy";
-import { relativeError } from "../../lib/train/gradient_check";
+import { allEntries, maxCentralDifferenceError } from "../../lib/train/gradient_check";
 
 // Central differences of loss.forward in each entry of yPred, compared with loss.backward.
 function maxFiniteDifferenceError(loss: Loss, yPred: Matrix, y: Matrix, backward = loss.backward): number {
-  const analytic = backward(yPred, y);
-  const eps = 1e-5; // small enough for truncation error, large enough that round-off stays near 1e-11
-  let worst = 0;
-  for (let k = 0; k < yPred.size; k++) {
-    const saved = yPred.data[k];
-    yPred.data[k] = saved + eps;
-    const plus = loss.forward(yPred, y);
-    yPred.data[k] = saved - eps;
-    const minus = loss.forward(yPred, y);
-    yPred.data[k] = saved;
-    worst = Math.max(worst, relativeError(analytic.data[k], (plus - minus) / (2 * eps)));
-  }
-  return worst;
+  // eps small enough for truncation error, large enough that round-off stays near 1e-11
+  return maxCentralDifferenceError(yPred, allEntries(yPred.size), () => loss.forward(yPred, y), backward(yPred, y), 1e-5);
 }
 
 test("mean squared loss: value by hand and backward by finite differences", () => {
