@@ -6,6 +6,7 @@ import { Rng } from "../engine/random";
 import { Initializer } from "../init/initializer";
 import { ActivationName } from "../nn/activation";
 import { Loss, sumOfSquares } from "../nn/loss";
+import { sumOfSquares as sumOfSquaredEntries } from "../engine/reductions"; // not the Loss of the same name
 import { Mlp, checkSizes } from "../nn/mlp";
 import { NetworkStatistics, StatisticsOptions, TrainingStatistics, layerStatistics, trainWithStatistics } from "./statistics";
 
@@ -64,8 +65,7 @@ export interface ProbeTraining extends TrainingStatistics {
 export function probeTraining(spec: ProbeSpec, options: ProbeTrainingOptions): ProbeTraining {
   const { net, x, y } = probeProblem(spec);
   const stats = trainWithStatistics(net, x, y, options);
-  let sumY2 = 0;
-  for (let k = 0; k < y.data.length; k++) sumY2 += y.data[k] * y.data[k];
+  const sumY2 = sumOfSquaredEntries(y);
   return { ...stats, sumOfSquaredTargets: sumY2, relativeLoss: stats.history.loss.map((l) => l / sumY2) };
 }
 

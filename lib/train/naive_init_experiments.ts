@@ -1,6 +1,7 @@
 // The seeded experiments of notebook 02 (vanishing and exploding signals under naive initialization), defined once
 // so that the notebook shows them and test/claims/notebook02.test.ts asserts what the notebook says about them.
 
+import { sumOfSquares } from "../engine/reductions";
 import { Initializer } from "../init/initializer";
 import { fixedNormal } from "../init/variance_scaling";
 import { lecunNormal } from "../init/presets";
@@ -56,14 +57,12 @@ export interface TutorialAtScale {
 export function tutorialAtScale(weightStd: number): TutorialAtScale {
   const { net, x, y } = probeProblem(tutorialSpec(weightStd));
   const theory = reluScaleTheory(TUTORIAL_MLP.sizes, weightStd);
-  let sumY2 = 0;
-  for (let k = 0; k < y.data.length; k++) sumY2 += y.data[k] * y.data[k];
   return {
     weightStd,
     statistics: layerStatistics(net, x, y),
     theory,
     expectedLoss: expectedSumOfSquaresLoss(x.rows, y.cols, theory.outputStd),
-    sumOfSquaredTargets: sumY2,
+    sumOfSquaredTargets: sumOfSquares(y),
   };
 }
 

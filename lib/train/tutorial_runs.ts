@@ -1,6 +1,7 @@
 // The reference tutorial's experiment as data: draw its problem from a seed, train it, and name what happened.
 // Notebook 01 shows these runs; test/train/tutorial_runs.test.ts checks what the notebook says about them.
 
+import { sumOfSquares } from "../engine/reductions";
 import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { ThreeLayerNet, TUTORIAL } from "../nn/three_layer_net";
@@ -64,7 +65,7 @@ export function runTutorialSeed(seed: number, learningRate: number, steps: numbe
     outcome: runOutcome(history),
     initialLoss: history.loss[0],
     finalLoss: history.loss[history.loss.length - 1],
-    sumOfSquaredTargets: y.data.reduce((s, v) => s + v * v, 0),
+    sumOfSquaredTargets: sumOfSquares(y),
     diedAtStep: died >= 0 ? died : null,
     divergedAtStep: history.divergedAtStep,
     history,

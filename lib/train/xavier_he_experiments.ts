@@ -4,7 +4,7 @@
 import { Matrix } from "../engine/matrix";
 import { matmul } from "../engine/matmul";
 import { Rng } from "../engine/random";
-import { std } from "../engine/reductions";
+import { std, sumOfSquares } from "../engine/reductions";
 import { LabelledData, MNIST_CLASSES, MNIST_PIXELS, loadMnist, splitTrainHeldOut } from "../data/mnist";
 import { Initializer } from "../init/initializer";
 import { NamedInitializer, standardInitializer } from "../init/presets";
@@ -175,9 +175,7 @@ export function tutorialInitRun(
 ): TutorialInitRun {
   const { net, x, y } = probeProblem({ ...TUTORIAL_MLP, init: standardInitializer(initializer).init, batchSize: 128, seed });
   const history = trainGradientDescent(net, x, y, { learningRate, steps });
-  let sumY2 = 0;
-  for (const v of y.data) sumY2 += v * v;
-  return { initializer, learningRate, history, initialLoss: history.loss[0], finalLoss: history.loss[history.loss.length - 1], sumOfSquaredTargets: sumY2 };
+  return { initializer, learningRate, history, initialLoss: history.loss[0], finalLoss: history.loss[history.loss.length - 1], sumOfSquaredTargets: sumOfSquares(y) };
 }
 
 /** Notebook 01's run of the same problem: std-normal weights at the reference's learning rate (its ½ folded in). */
