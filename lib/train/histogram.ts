@@ -42,8 +42,8 @@ export function histogram(values: ArrayLike<number>, edges: readonly number[]): 
   return { edges: [...edges], counts, below, above, nan };
 }
 
-// Binary search for the bin holding v (lo ≤ v ≤ hi); v equal to the last edge goes in the last bin.
-function findBin(edges: readonly number[], v: number): number {
+/** Binary search for the bin holding v (lo ≤ v ≤ hi); v equal to the last edge goes in the last bin. */
+export function findBin(edges: readonly number[], v: number): number {
   let a = 0;
   let b = edges.length - 1;
   while (b - a > 1) {

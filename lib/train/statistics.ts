@@ -12,6 +12,7 @@ import { ActivationName } from "../nn/activation";
 import { Mlp } from "../nn/mlp";
 import { Model } from "../nn/model";
 import { Histogram, histogram, uniformEdges } from "./histogram";
+import { LogHistogram, logEdges, logMagnitudeHistogram, logRange } from "./log_histogram";
 import { TrainHistory, trainGradientDescent } from "./gradient_descent";
 
 export interface HiddenLayerStatistics {
@@ -27,9 +28,12 @@ export interface HiddenLayerStatistics {
   stallKind: "dead" | "saturated";
   stalledFraction: number;
   activationHistogram: Histogram;
+  /** The same values binned by log₁₀|a| (see LogHistogram): the scale of every layer on one axis. */
+  activationLogHistogram: LogHistogram;
   /** Std of ∂loss/∂h at this layer: the gradient back-propagated to the layer, before it reaches the weights. */
   backpropGradientStd: number;
   backpropGradientHistogram: Histogram;
+  backpropGradientLogHistogram: LogHistogram;
 }
 
 export interface WeightStatistics {
@@ -62,6 +66,10 @@ export interface StatisticsOptions {
   /** Bin edges for the back-propagated gradient histograms, shared by every layer.
    * Default: DEFAULT_BINS bins over ±3 × the largest per-layer gradient std. */
   gradientEdges?: number[];
+  /** Decade edges for the log₁₀|v| histograms, shared by every layer (fix them to compare several networks).
+   * Default: quarter decades over the whole decades that hold every nonzero finite value of any layer (coarser past 40). */
+  activationLogEdges?: number[];
+  gradientLogEdges?: number[];
 }
 
 // Odd, so that one bin is centred on 0, where vanishing signals pile up.
@@ -74,6 +82,8 @@ export function layerStatistics(model: Mlp, x: Matrix, y: Matrix, options: Stati
   const activationEdges = options.activationEdges ?? defaultActivationEdges(model.activation.name, cache.a);
   const gradStds = grads.dh.slice(0, hiddenCount).map(std);
   const gradientEdges = options.gradientEdges ?? symmetricEdges(3 * Math.max(0, ...gradStds.filter(Number.isFinite)));
+  const activationLogEdges = options.activationLogEdges ?? defaultLogEdges(cache.a.slice(0, hiddenCount));
+  const gradientLogEdges = options.gradientLogEdges ?? defaultLogEdges(grads.dh.slice(0, hiddenCount));
 
   const hidden: HiddenLayerStatistics[] = [];
   for (let l = 0; l < hiddenCount; l++) {
@@ -87,8 +97,10 @@ export function layerStatistics(model: Mlp, x: Matrix, y: Matrix, options: Stati
       stallKind: model.activation.stallKind,
       stalledFraction: model.activation.stalledFraction(a),
       activationHistogram: histogram(a.data, activationEdges),
+      activationLogHistogram: logMagnitudeHistogram(a.data, activationLogEdges),
       backpropGradientStd: gradStds[l],
       backpropGradientHistogram: histogram(grads.dh[l].data, gradientEdges),
+      backpropGradientLogHistogram: logMagnitudeHistogram(grads.dh[l].data, gradientLogEdges),
     });
   }
   const weights = model.weights.map((w, l) => {
@@ -176,6 +188,12 @@ function defaultActivationEdges(name: ActivationName, activations: Matrix[]): nu
   let top = 0;
   for (const a of activations) for (let k = 0; k < a.data.length; k++) if (a.data[k] > top) top = a.data[k];
   return uniformEdges(0, top > 0 && Number.isFinite(top) ? top : 1, DEFAULT_BINS);
+}
+
+function defaultLogEdges(values: Matrix[]): number[] {
+  const [lo, hi] = logRange(values.map((m) => m.data)) ?? [-1, 0];
+  // Quarter decades, fewer per decade when the values span more than 40 decades (at most ~160 bins).
+  return logEdges(lo, hi, Math.max(1, Math.min(4, Math.floor(160 / (hi - lo)))));
 }
 
 function symmetricEdges(halfWidth: number): number[] {

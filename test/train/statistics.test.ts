@@ -125,3 +125,19 @@ test("trainWithStatistics rejects a bad snapshotEvery", () => {
   assert.throws(() => trainWithStatistics(net, x, y, { learningRate: 0.1, steps: 2, snapshotEvery: 0 }), /snapshotEvery to be a positive integer, got 0/);
   assert.throws(() => trainWithStatistics(net, x, y, { learningRate: -1, steps: 2 }), /positive finite learning rate, got -1/);
 });
+
+test("layerStatistics also bins log10|v| over quarter decades covering every layer", () => {
+  const { net, x, y } = handNet();
+  const s = layerStatistics(net, x, y);
+  // a1 = {1, 0, 2, 0}: two zeros, 1 and 2 in [0, 0.25) and [0.25, 0.5); dh1 = {2, 0, 4, 0}: decades 0–1.
+  const a = s.hidden[0].activationLogHistogram;
+  assert.deepEqual(a.edges, [0, 0.25, 0.5, 0.75, 1]);
+  assert.deepEqual(a.counts, [1, 1, 0, 0]);
+  assert.equal(a.zero, 2);
+  const g = s.hidden[0].backpropGradientLogHistogram;
+  assert.deepEqual(g.counts, [0, 1, 1, 0]); // log10 2 = 0.30, log10 4 = 0.60
+  assert.equal(g.zero, 2);
+  const fixed = layerStatistics(net, x, y, { activationLogEdges: [-1, 0, 1], gradientLogEdges: [1, 2] });
+  assert.deepEqual(fixed.hidden[0].activationLogHistogram.counts, [0, 2]);
+  assert.equal(fixed.hidden[0].backpropGradientLogHistogram.below, 2);
+});
