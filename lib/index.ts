@@ -57,6 +57,17 @@ export type { MimeBundle, Cell, Progress } from "./plot/display";
 export { renderPng, closeBrowser, chromiumAvailable, pngSize } from "./plot/png";
 export { layerHistogramsFigure, perLayerFigure, histogramFractions } from "./plot/layer_figures";
 export type { LayerHistogramOptions, LayerSeries, PerLayerFigureOptions } from "./plot/layer_figures";
+// Figures that make their point (issue 15): layer × log10|v| heat maps, run markers, zoomed panels, sliders.
+export { layerLogHistogramFigure, logHistogramShares, HEAT_COLORSCALE } from "./plot/log_histogram_figure";
+export type { LogHistogramPanel, LayerLogHistogramOptions } from "./plot/log_histogram_figure";
+export { markTraces, markPosition, MARK_STYLES } from "./plot/marks";
+export type { SeriesMark, MarkKind } from "./plot/marks";
+export { withZoomPanel, COLORWAY } from "./plot/zoom";
+export type { ZoomPanelOptions } from "./plot/zoom";
+export { sliderFigure, sliderLabels } from "./plot/slider";
+export type { SliderStep, SliderFigureOptions } from "./plot/slider";
+export { logMagnitudeHistogram, logEdges, logRange } from "./train/log_histogram";
+export type { LogHistogram } from "./train/log_histogram";
 
 // The reference tutorial's experiment: seeded problems, runs and their outcomes (notebook 01).
 export { tutorialProblem, runTutorialSeed, surveyTutorialSeeds, runOutcome, REFERENCE_EFFECTIVE_LEARNING_RATE } from "./train/tutorial_runs";

@@ -1,13 +1,15 @@
 // A figure is plain Plotly data: traces plus a layout. Builders here return it; lib/plot/display.ts shows it.
 // Being plain data, a figure can be checked by tests and saved as JSON.
 
+import { SeriesMark, markTraces } from "./marks";
+
 export interface Trace {
   type: "scatter" | "bar" | "histogram" | "heatmap";
   name?: string;
   x?: (number | string)[];
   y?: (number | string | null)[];
   z?: number[][];
-  mode?: "lines" | "markers" | "lines+markers";
+  mode?: "lines" | "markers" | "lines+markers" | "markers+text";
   line?: { dash?: "solid" | "dash" | "dot"; color?: string; width?: number };
   marker?: { color?: string; size?: number };
   showlegend?: boolean;
@@ -40,6 +42,8 @@ export interface Series {
   x: number[];
   y: (number | null)[];
   dash?: "solid" | "dash" | "dot";
+  /** Events to mark on this series (overflow to Infinity, death, early stop), with the reason on hover. */
+  marks?: SeriesMark[];
 }
 
 export interface LineChartOptions {
@@ -62,15 +66,17 @@ export function lineChart(options: LineChartOptions): Figure {
       throw new Error(`lineChart "${title}": series "${s.name}" has ${s.x.length} x values but ${s.y.length} y values`);
     }
   }
+  const lines: Trace[] = series.map((s) => ({
+    type: "scatter",
+    mode: "lines",
+    name: s.name,
+    x: s.x,
+    y: s.y.map((v) => (v !== null && Number.isFinite(v) ? v : null)),
+    ...(s.dash ? { line: { dash: s.dash } } : {}),
+  }));
+  const marked = series.filter((s) => s.marks !== undefined && s.marks.length > 0).map((s) => ({ name: s.name, x: s.x, y: s.y, marks: s.marks! }));
   return {
-    data: series.map((s) => ({
-      type: "scatter",
-      mode: "lines",
-      name: s.name,
-      x: s.x,
-      y: s.y.map((v) => (v !== null && Number.isFinite(v) ? v : null)),
-      ...(s.dash ? { line: { dash: s.dash } } : {}),
-    })),
+    data: [...lines, ...markTraces(marked, options.logY)],
     layout: {
       title: { text: title },
       xaxis: axis(xTitle, options.logX),

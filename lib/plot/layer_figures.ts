@@ -4,6 +4,7 @@
 import { Figure, Trace } from "./figure";
 import { Histogram } from "../train/histogram";
 import { NetworkStatistics } from "../train/statistics";
+import { percent } from "./log_histogram_figure";
 
 export interface LayerHistogramOptions {
   title: string;
@@ -30,7 +31,7 @@ export function layerHistogramsFigure(stats: NetworkStatistics, options: LayerHi
     return {
       type: "scatter",
       mode: "lines",
-      name: `layer ${layer}` + (outside > 0 ? ` (${formatPercent(outside)} outside)` : ""),
+      name: `layer ${layer}` + (outside > 0 ? ` (${percent(outside)} outside)` : ""),
       x: centres,
       y: fractions,
       line: { shape: "hvh" } as Trace["line"],
@@ -103,8 +104,4 @@ export function perLayerFigure(options: PerLayerFigureOptions): Figure {
       showlegend: true,
     },
   };
-}
-
-function formatPercent(f: number): string {
-  return f >= 0.01 ? `${(100 * f).toFixed(0)}%` : `${(100 * f).toPrecision(1)}%`;
 }
