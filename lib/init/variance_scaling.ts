@@ -96,7 +96,7 @@ function checkOptions(options: VarianceScalingOptions): void {
   }
 }
 
-function checkFans(what: string, fanIn: number, fanOut: number): void {
+export function checkFans(what: string, fanIn: number, fanOut: number): void {
   if (!Number.isInteger(fanIn) || !Number.isInteger(fanOut) || fanIn < 1 || fanOut < 1) {
     throw new Error(`${what}: expected positive integer fans (fanIn, fanOut), got (${fanIn},${fanOut})`);
   }
