@@ -4,6 +4,8 @@
     rendered/index.html         contents: one link per notebook, with its title
     rendered/<notebook>.html    JupyterLab-style page: code, outputs, figures
     rendered/plotly.js          the ONE local copy of plotly.js (from node_modules/plotly.js-dist) all pages share
+    rendered/playground.html    train a deep net in the browser from a chosen start (TensorFlow.js, no kernel)
+    rendered/playground.js      its bundle: playground/main.ts + lib/playground + lib/init + TensorFlow.js (esbuild)
     rendered/mathjax/           a local subset of Debian's MathJax (libjs-mathjax), when installed
 
 Figures are interactive (drawn by the local plotly.js) with the notebook's PNG as the fallback. Nothing on a page
@@ -12,6 +14,7 @@ is fetched from the network. The notebooks are rendered as committed: run `npm r
 
 import html
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,6 +29,7 @@ OUT = ROOT / "rendered"
 TEMPLATES = Path(__file__).resolve().parent / "nbconvert_templates"
 PLOTLY_JS = ROOT / "node_modules" / "plotly.js-dist" / "plotly.js"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
+PLAYGROUND = ROOT / "playground"
 MATHJAX = Path("/usr/share/javascript/mathjax")
 # What MathJax 2 needs for TeX -> CommonHTML: the loader, one combined config, the output jax and its web fonts.
 MATHJAX_PARTS = ["MathJax.js", "config/TeX-AMS_CHTML-full.js", "jax/output/CommonHTML", "fonts/HTML-CSS/TeX/woff"]
@@ -47,6 +51,12 @@ def copy_assets() -> bool:
         else:
             shutil.copyfile(src, dst)
     return True
+
+
+def build_playground() -> None:
+    """The playground page and its script bundle (type-checked and bundled by scripts/bundle_playground.js)."""
+    shutil.copyfile(PLAYGROUND / "playground.html", OUT / "playground.html")
+    subprocess.run(["node", str(ROOT / "scripts" / "bundle_playground.js"), str(OUT)], check=True)
 
 
 def title_of(nb, fallback: str) -> str:
@@ -80,6 +90,9 @@ def write_index(entries) -> None:
 <ol>
 {items}
 </ol>
+<p><a href="playground.html"><b>Playground</b></a>: train a deep network in your browser from the start you choose
+(zeros, N(0,1), N(0,0.01²), Xavier, He), any depth, ReLU or tanh, and watch its loss and every layer's spread.
+No kernel needed.</p>
 </body></html>
 """, encoding="utf-8")
 
@@ -109,6 +122,7 @@ def main(args) -> int:
         print(f"[{i}/{len(paths)}] {path.name} -> rendered/{page}  ({entries[-1][2]} figures, "
               f"{time.monotonic() - start:.1f} s)", flush=True)
     write_index(entries)
+    build_playground()
     print(f"wrote rendered/index.html; open it in a browser (file://{OUT / 'index.html'})")
     return 0
 
