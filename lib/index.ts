@@ -1,4 +1,5 @@
-// The course library. Notebooks import the compiled form as "../lib".
+// The course library's core entry. Notebooks 01–03 import the compiled form as "../lib"; it loads no TensorFlow.js
+// (notebook 04 imports "../lib/tfjs", which is this plus TensorFlow.js: see index_tfjs.ts).
 
 export { Matrix, shapeString, assertFinite, assertShape, assertSameShape } from "./engine/matrix";
 export { Rng } from "./engine/random";
@@ -32,22 +33,15 @@ export type { TrainOptions, TrainHistory, StepRecord } from "./train/gradient_de
 export { gradientCheck, relativeError } from "./train/gradient_check";
 export type { ParamCheck, GradientCheckOptions } from "./train/gradient_check";
 
-// Per-layer statistics (one pass, or over training) and seeded probes of fresh networks (notebook 02).
+// Per-layer statistics, in one pass or over training (notebook 02 on).
 export { histogram, uniformEdges } from "./train/histogram";
 export type { Histogram } from "./train/histogram";
 export { layerStatistics, trainWithStatistics, updateRatio, DEFAULT_BINS } from "./train/statistics";
 export type { NetworkStatistics, HiddenLayerStatistics, WeightStatistics, StatisticsOptions, TrainWithStatisticsOptions, TrainingStatistics } from "./train/statistics";
-export { probeProblem, probeStatistics, probeTraining, deepSizes, geometricMeanFactor } from "./train/init_probe";
-export type { ProbeSpec, ProbeProblem, ProbeTraining, ProbeTrainingOptions } from "./train/init_probe";
-export { NAIVE_INIT, DEEP_SETUPS, tutorialAtScale, tutorialTraining, deepSpec, deepStatistics, deepTheory, deepTraining } from "./train/naive_init_experiments";
-export type { DeepSetup, DeepSetupName, TutorialAtScale } from "./train/naive_init_experiments";
 
 // numpy's .npy files (the parity fixtures in data/parity/, written by scripts/make_parity_fixtures.py).
 export { readNpy, readNpyMatrix, parseNpy, npyToMatrix, encodeNpy, writeNpy } from "./data/npy";
 export type { NpyArray } from "./data/npy";
-
-// TensorFlow.js (notebook 04), as a namespace: course.tfjs.setupTfjs(), ...
-export * as tfjs from "./tfjs";
 
 // Figures as data (plot/figure.ts) and showing them, tables and live progress in a notebook (plot/display.ts).
 export { lineChart } from "./plot/figure";
@@ -69,10 +63,6 @@ export type { SliderStep, SliderFigureOptions } from "./plot/slider";
 export { logMagnitudeHistogram, logEdges, logRange } from "./train/log_histogram";
 export type { LogHistogram } from "./train/log_histogram";
 
-// The reference tutorial's experiment: seeded problems, runs and their outcomes (notebook 01).
-export { tutorialProblem, runTutorialSeed, surveyTutorialSeeds, runOutcome, REFERENCE_EFFECTIVE_LEARNING_RATE } from "./train/tutorial_runs";
-export type { TutorialProblem, RunOutcome, SeedRun } from "./train/tutorial_runs";
-
 // Initializers (notebook 03): one variance-scaling initializer and the named presets over it.
 export type { Initializer } from "./init/initializer";
 export { varianceScaling, varianceScalingVariance, fixedNormal, FAN_MODES, DISTRIBUTIONS, TRUNCATED_STD_RATIO } from "./init/variance_scaling";
@@ -92,12 +82,8 @@ export type { MinibatchOptions, MinibatchHistory } from "./train/minibatch_sgd";
 export { accuracy, predictClasses } from "./train/accuracy";
 export { barChart } from "./plot/bar_chart";
 export type { BarChartOptions, BarSeries } from "./plot/bar_chart";
-export {
-  XAVIER_HE, layerGain, reluSecondMomentFraction, depthStatistics, deepReluStatistics, deepReluRun,
-  tutorialInitRun, tutorialNaiveRun, digitsData, digitsRun,
-} from "./train/xavier_he_experiments";
-export type { GainOptions, DepthOptions, LayerGain, DeepReluRun, TutorialInitRun, DigitsData, DigitsRun } from "./train/xavier_he_experiments";
 
-// A bare chain of matrix products (notebook 02's aside on floating point).
-export { matmulChain } from "./train/matmul_chain";
-export type { MatmulChainOptions, MatmulChainResult } from "./train/matmul_chain";
+// Each notebook's experiments, one namespace per notebook: course.nb01.runTutorialSeed(...), course.nb03.digitsRun(...).
+export * as nb01 from "./experiments/nb01";
+export * as nb02 from "./experiments/nb02";
+export * as nb03 from "./experiments/nb03";

@@ -1,4 +1,5 @@
-// The TensorFlow.js rewrite of the course's network (notebook 04). lib/index.ts re-exports this as the `tfjs` namespace.
+// TensorFlow.js helpers: setup, conversion, the network written three ways, training loops. The TensorFlow.js entry
+// (lib/index_tfjs.ts) re-exports them as the namespace `course.tfjs`; nothing in the core entry loads this.
 
 export { setupTfjs, describeTfjsSetup, wasmBinaryDirectory } from "./setup";
 export type { TfjsSetup, TfjsSetupOptions, TfBackendName } from "./setup";
@@ -21,12 +22,3 @@ export { makeOptimizer, trainWithOptimizer } from "./optimizers";
 export type { TfOptimizerName, OptimizerTrainOptions } from "./optimizers";
 export { fitWithProgress } from "./fit";
 export type { FitOptions, FitHistory } from "./fit";
-export { deepInitExperiment, layerOutputStd, DEEP_INIT_DEFAULTS } from "./deep_init";
-export type { DeepInitOptions, DeepInitRun } from "./deep_init";
-export { countCodeLines, linesOfCode, libSourceRoot } from "./lines_of_code";
-export { compareImplementations, VARIANT_FILES } from "./comparison";
-export type { VariantName, VariantResult, ComparisonOptions } from "./comparison";
-export { implementationsFigure, lossCurvesFigure, deepActivationStdFigure, deepLossFigure } from "./figures";
-export { float32TutorialProblem, cloneWeights } from "./float32_problem";
-export type { Float32Problem } from "./float32_problem";
-export { scaledMaxError, maxTrajectoryError, GRADIENT_TOLERANCE, TRAJECTORY_TOLERANCE } from "./float32_error";

@@ -3,11 +3,11 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { geometricMeanFactor } from "../../lib/train/init_probe";
-import { DeepSetupName, deepStatistics, deepTheory, deepTraining, tutorialAtScale, tutorialTraining } from "../../lib/train/naive_init_experiments";
+import { geometricMeanFactor } from "../../lib/experiments/nb02_init_probe";
+import { DeepSetupName, deepStatistics, deepTheory, deepTraining, tutorialAtScale, tutorialTraining } from "../../lib/experiments/nb02_naive_init";
 import { NetworkStatistics } from "../../lib/train/statistics";
-import { ProbeTraining } from "../../lib/train/init_probe";
-import { REFERENCE_EFFECTIVE_LEARNING_RATE } from "../../lib/train/tutorial_runs";
+import { ProbeTraining } from "../../lib/experiments/nb02_init_probe";
+import { REFERENCE_EFFECTIVE_LEARNING_RATE } from "../../lib/experiments/nb01_tutorial_runs";
 
 const within = (value: number, lo: number, hi: number, what: string) => assert.ok(value >= lo && value <= hi, `${what}: ${value} not in [${lo}, ${hi}]`);
 const relClose = (value: number, target: number, tol: number, what: string) =>

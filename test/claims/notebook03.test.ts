@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { standardInitializer, standardInitializers } from "../../lib/init/presets";
-import { geometricMeanFactor } from "../../lib/train/init_probe";
+import { geometricMeanFactor } from "../../lib/experiments/nb02_init_probe";
 import { NetworkStatistics } from "../../lib/train/statistics";
 import {
   XAVIER_HE,
@@ -18,7 +18,7 @@ import {
   reluSecondMomentFraction,
   tutorialInitRun,
   tutorialNaiveRun,
-} from "../../lib/train/xavier_he_experiments";
+} from "../../lib/experiments/nb03_xavier_he";
 
 const SEEDS = [1, 2, 3, 4, 5];
 const within = (value: number, lo: number, hi: number, what: string) => assert.ok(value >= lo && value <= hi, `${what}: ${value} not in [${lo}, ${hi}]`);

@@ -7,7 +7,7 @@ import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { heNormal } from "../init/presets";
 import { ThreeLayerWeights, TUTORIAL } from "../nn/three_layer_net";
-import { roundToFloat32 } from "./convert";
+import { roundToFloat32 } from "../tfjs/convert";
 
 export interface Float32Problem {
   x: Matrix; //       (128, 1000)

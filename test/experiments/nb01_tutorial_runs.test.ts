@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { TUTORIAL } from "../../lib/nn/three_layer_net";
 import { Rng } from "../../lib/engine/random";
 import { gradientCheck } from "../../lib/train/gradient_check";
-import { REFERENCE_EFFECTIVE_LEARNING_RATE, runTutorialSeed, surveyTutorialSeeds, tutorialProblem } from "../../lib/train/tutorial_runs";
+import { REFERENCE_EFFECTIVE_LEARNING_RATE, runTutorialSeed, surveyTutorialSeeds, tutorialProblem } from "../../lib/experiments/nb01_tutorial_runs";
 
 const seeds = Array.from({ length: 20 }, (_, i) => i);
 

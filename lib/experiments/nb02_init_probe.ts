@@ -8,7 +8,7 @@ import { ActivationName } from "../nn/activation";
 import { Loss, sumOfSquares } from "../nn/loss";
 import { sumOfSquares as sumOfSquaredEntries } from "../engine/reductions"; // not the Loss of the same name
 import { Mlp, checkSizes } from "../nn/mlp";
-import { NetworkStatistics, StatisticsOptions, TrainingStatistics, layerStatistics, trainWithStatistics } from "./statistics";
+import { NetworkStatistics, StatisticsOptions, TrainingStatistics, layerStatistics, trainWithStatistics } from "../train/statistics";
 
 export interface ProbeSpec {
   sizes: readonly number[];

@@ -5,7 +5,7 @@ import { sumOfSquares } from "../engine/reductions";
 import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { ThreeLayerNet, TUTORIAL } from "../nn/three_layer_net";
-import { TrainHistory, trainGradientDescent } from "./gradient_descent";
+import { TrainHistory, trainGradientDescent } from "../train/gradient_descent";
 
 /**
  * The reference updates W by lr·(½ ∂loss/∂W): its output gradient is (ŷ − y) where the derivative of Σ(ŷ − y)² is 2(ŷ − y).

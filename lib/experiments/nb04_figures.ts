@@ -1,8 +1,8 @@
 // Figure builders for notebook 04. They return plain Plotly data (lib/plot/figure.ts); showing is the notebook's job.
 
 import { Figure, lineChart } from "../plot/figure";
-import { VariantResult } from "./comparison";
-import { DeepInitRun } from "./deep_init";
+import { VariantResult } from "./nb04_comparison";
+import { DeepInitRun } from "./nb04_deep_init";
 
 const steps = (n: number): number[] => Array.from({ length: n }, (_, t) => t);
 

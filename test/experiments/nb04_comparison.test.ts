@@ -2,9 +2,9 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { setupTfjs } from "../../lib/tfjs/setup";
-import { compareImplementations } from "../../lib/tfjs/comparison";
-import { implementationsFigure } from "../../lib/tfjs/figures";
-import { TRAJECTORY_TOLERANCE, maxTrajectoryError, tutorialProblem } from "./tutorial_problem";
+import { compareImplementations } from "../../lib/experiments/nb04_comparison";
+import { implementationsFigure } from "../../lib/experiments/nb04_figures";
+import { TRAJECTORY_TOLERANCE, maxTrajectoryError, tutorialProblem } from "../tfjs/tutorial_problem";
 
 test("all four implementations end at the same loss; the table's code counts come from the files", async () => {
   await setupTfjs();

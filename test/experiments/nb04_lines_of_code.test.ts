@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { countCodeLines, libSourceRoot, linesOfCode } from "../../lib/tfjs/lines_of_code";
+import { countCodeLines, libSourceRoot, linesOfCode } from "../../lib/experiments/nb04_lines_of_code";
 
 test("countCodeLines skips blank and comment-only lines, including block comments", () => {
   const src = [

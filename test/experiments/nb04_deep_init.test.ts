@@ -5,7 +5,7 @@ import { Rng } from "../../lib/engine/random";
 import { setupTfjs } from "../../lib/tfjs/setup";
 import { denseStack } from "../../lib/tfjs/dense_stack";
 import { matrixToTensor } from "../../lib/tfjs/convert";
-import { DEEP_INIT_DEFAULTS, deepInitExperiment, layerOutputStd } from "../../lib/tfjs/deep_init";
+import { DEEP_INIT_DEFAULTS, deepInitExperiment, layerOutputStd } from "../../lib/experiments/nb04_deep_init";
 import { TfInitName } from "../../lib/tfjs/initializers";
 
 // The notebook's claim about the signal through 30 ReLU layers of width 128, over 5 seeds (forward passes only: fast).

@@ -1,7 +1,7 @@
 // What notebook 02 says about a bare chain of matrix products, and what fast.ai's course found in float32.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { matmulChain } from "../../lib/train/matmul_chain";
+import { matmulChain } from "../../lib/experiments/nb02_matmul_chain";
 
 const seeds = [1, 2, 3];
 const chain = (scale: number, seed: number, float32: boolean, products = 100) => matmulChain({ size: 512, products, scale, seed, float32 });

@@ -9,8 +9,8 @@ import { ActivationName } from "../nn/activation";
 import { TUTORIAL_MLP } from "../nn/mlp";
 import { ScalePrediction, expectedSumOfSquaresLoss, linearScaleTheory, reluScaleTheory } from "../nn/scale_theory";
 import { TUTORIAL } from "../nn/three_layer_net";
-import { ProbeSpec, ProbeTraining, deepSizes, probeProblem, probeTraining } from "./init_probe";
-import { NetworkStatistics, layerStatistics } from "./statistics";
+import { ProbeSpec, ProbeTraining, deepSizes, probeProblem, probeTraining } from "./nb02_init_probe";
+import { NetworkStatistics, layerStatistics } from "../train/statistics";
 
 /** Seeds and sizes of the notebook's runs. The tutorial seed is notebook 01's seed 0, so the problem is the same. */
 export const NAIVE_INIT = {

@@ -13,12 +13,12 @@ import { meanSquared } from "../nn/mean_squared_loss";
 import { Mlp, TUTORIAL_MLP } from "../nn/mlp";
 import { reluForward } from "../nn/relu";
 import { oneHot, softmaxCrossEntropyLoss } from "../nn/softmax_cross_entropy";
-import { TrainHistory, trainGradientDescent } from "./gradient_descent";
-import { deepSizes, probeProblem, probeStatistics } from "./init_probe";
-import { MinibatchHistory, trainMinibatchSgd } from "./minibatch_sgd";
-import { NetworkStatistics } from "./statistics";
-import { accuracy } from "./accuracy";
-import { REFERENCE_EFFECTIVE_LEARNING_RATE, SeedRun, runTutorialSeed } from "./tutorial_runs";
+import { TrainHistory, trainGradientDescent } from "../train/gradient_descent";
+import { deepSizes, probeProblem, probeStatistics } from "./nb02_init_probe";
+import { MinibatchHistory, trainMinibatchSgd } from "../train/minibatch_sgd";
+import { NetworkStatistics } from "../train/statistics";
+import { accuracy } from "../train/accuracy";
+import { REFERENCE_EFFECTIVE_LEARNING_RATE, SeedRun, runTutorialSeed } from "./nb01_tutorial_runs";
 
 export interface GainOptions {
   fanIn: number;

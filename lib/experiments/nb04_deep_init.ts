@@ -4,12 +4,12 @@
 
 import * as tf from "@tensorflow/tfjs";
 import { Rng } from "../engine/random";
-import { assertLearningRate, assertSteps } from "./check_args";
-import { matrixToTensor } from "./convert";
-import { denseStack, trainableVariables } from "./dense_stack";
-import { TfInitName } from "./initializers";
-import { trainWithOptimizer } from "./optimizers";
-import { tidyData } from "./tidy_data";
+import { assertLearningRate, assertSteps } from "../tfjs/check_args";
+import { matrixToTensor } from "../tfjs/convert";
+import { denseStack, trainableVariables } from "../tfjs/dense_stack";
+import { TfInitName } from "../tfjs/initializers";
+import { trainWithOptimizer } from "../tfjs/optimizers";
+import { tidyData } from "../tfjs/tidy_data";
 
 export interface DeepInitOptions {
   /** ReLU layers; a linear output layer follows them. */

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { Matrix } from "../../lib/engine/matrix";
-import { maxTrajectoryError, scaledMaxError } from "../../lib/tfjs/float32_error";
+import { maxTrajectoryError, scaledMaxError } from "../../lib/experiments/nb04_float32_error";
 
 test("scaledMaxError divides the largest difference by the largest reference value", () => {
   const ref = Matrix.from([[100, 1e-3], [-50, 0]]);

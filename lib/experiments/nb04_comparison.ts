@@ -5,15 +5,15 @@ import * as tf from "@tensorflow/tfjs";
 import { Matrix } from "../engine/matrix";
 import { ThreeLayerNet, ThreeLayerWeights } from "../nn/three_layer_net";
 import { trainGradientDescent } from "../train/gradient_descent";
-import { TfAutogradNet, trainAutograd } from "./autograd_net";
-import { matrixToTensor, roundToFloat32 } from "./convert";
-import { denseStack, trainableVariables } from "./dense_stack";
-import { setKernels } from "./kernels";
-import { linesOfCode } from "./lines_of_code";
-import { trainManualTf } from "./manual_net";
-import { trainWithOptimizer } from "./optimizers";
-import { sumOfSquaresTf } from "./sum_of_squares_tf";
-import { tidyData } from "./tidy_data";
+import { TfAutogradNet, trainAutograd } from "../tfjs/autograd_net";
+import { matrixToTensor, roundToFloat32 } from "../tfjs/convert";
+import { denseStack, trainableVariables } from "../tfjs/dense_stack";
+import { setKernels } from "../tfjs/kernels";
+import { linesOfCode } from "./nb04_lines_of_code";
+import { trainManualTf } from "../tfjs/manual_net";
+import { trainWithOptimizer } from "../tfjs/optimizers";
+import { sumOfSquaresTf } from "../tfjs/sum_of_squares_tf";
+import { tidyData } from "../tfjs/tidy_data";
 
 export type VariantName = "lib engine, hand-written backprop" | "tfjs ops, hand-written backprop" | "tfjs autograd" | "tfjs layers + optimizer";
 

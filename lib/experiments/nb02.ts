@@ -1,0 +1,8 @@
+// Notebook 02's experiments, exported from the core entry as the namespace `course.nb02`.
+
+export { probeProblem, probeStatistics, probeTraining, deepSizes, geometricMeanFactor } from "./nb02_init_probe";
+export type { ProbeSpec, ProbeProblem, ProbeTraining, ProbeTrainingOptions } from "./nb02_init_probe";
+export { NAIVE_INIT, DEEP_SETUPS, tutorialAtScale, tutorialTraining, deepSpec, deepStatistics, deepTheory, deepTraining } from "./nb02_naive_init";
+export type { DeepSetup, DeepSetupName, TutorialAtScale } from "./nb02_naive_init";
+export { matmulChain } from "./nb02_matmul_chain";
+export type { MatmulChainOptions, MatmulChainResult } from "./nb02_matmul_chain";

@@ -1,0 +1,7 @@
+// Notebook 03's experiments, exported from the core entry as the namespace `course.nb03`.
+
+export {
+  XAVIER_HE, layerGain, reluSecondMomentFraction, depthStatistics, deepReluStatistics, deepReluRun,
+  tutorialInitRun, tutorialNaiveRun, digitsData, digitsRun,
+} from "./nb03_xavier_he";
+export type { GainOptions, DepthOptions, LayerGain, DeepReluRun, TutorialInitRun, DigitsData, DigitsRun } from "./nb03_xavier_he";
