@@ -1,12 +1,14 @@
 // The nonlinearities a network may use, by name: each a forward/backward pair from its own file,
 // plus the way it stops passing gradient (dead ReLUs, saturated tanh/sigmoid) for the statistics recorder.
+// "linear" (the identity) makes a deep linear network, the setting of Saxe et al.'s analysis (notebook 05).
 
 import { Matrix } from "../engine/matrix";
 import { deadUnitFraction, reluBackward, reluForward } from "./relu";
 import { TANH_SATURATION, tanhBackward, tanhForward, tanhSaturatedFraction } from "./tanh";
 import { SIGMOID_SATURATION, sigmoidBackward, sigmoidForward, sigmoidSaturatedFraction } from "./sigmoid";
+import { LEAKY_RELU_SLOPE, leakyReluBackward, leakyReluForward } from "./leaky_relu";
 
-export type ActivationName = "relu" | "tanh" | "sigmoid";
+export type ActivationName = "relu" | "tanh" | "sigmoid" | "leaky_relu" | "linear";
 
 export interface Activation {
   name: ActivationName;
@@ -14,8 +16,9 @@ export interface Activation {
   forward(h: Matrix): Matrix;
   // dout = ∂loss/∂a (N, D); h, a are the forward input and output  ->  ∂loss/∂h (N, D)
   backward(dout: Matrix, h: Matrix, a: Matrix): Matrix;
-  /** "dead": a unit that is zero for every sample (ReLU); "saturated": values in the flat tails (tanh, sigmoid). */
-  stallKind: "dead" | "saturated";
+  /** "dead": a unit that is zero for every sample (ReLU); "saturated": values in the flat tails (tanh, sigmoid);
+   * "none": nothing stops the gradient (linear). */
+  stallKind: "dead" | "saturated" | "none";
   /** The rule in words, for figure legends and printouts. */
   stallRule: string;
   /** The fraction of stalled units (dead) or values (saturated) in a post-activation batch a (N, D). */
@@ -46,6 +49,23 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
     stallKind: "saturated",
     stallRule: `values with sigmoid < ${SIGMOID_SATURATION} or > ${1 - SIGMOID_SATURATION}`,
     stalledFraction: (a) => sigmoidSaturatedFraction(a),
+  },
+  leaky_relu: {
+    name: "leaky_relu",
+    forward: (h) => leakyReluForward(h, LEAKY_RELU_SLOPE),
+    backward: (dout, h) => leakyReluBackward(dout, h, LEAKY_RELU_SLOPE),
+    // Such a unit still passes slope × its gradient, so "dead" here means "only leaking".
+    stallKind: "dead",
+    stallRule: `units negative for every sample (they pass only ${LEAKY_RELU_SLOPE} of the gradient)`,
+    stalledFraction: deadUnitFraction,
+  },
+  linear: {
+    name: "linear",
+    forward: (h) => h.clone(),
+    backward: (dout) => dout.clone(),
+    stallKind: "none",
+    stallRule: "nothing stalls a linear unit",
+    stalledFraction: () => 0,
   },
 };
 

@@ -25,7 +25,7 @@ export interface HiddenLayerStatistics {
   activationMean: number;
   activationStd: number;
   /** "dead": fraction of units zero for every sample (ReLU); "saturated": fraction of values in the flat tails. */
-  stallKind: "dead" | "saturated";
+  stallKind: "dead" | "saturated" | "none";
   stalledFraction: number;
   activationHistogram: Histogram;
   /** The same values binned by log₁₀|a| (see LogHistogram): the scale of every layer on one axis. */
@@ -61,7 +61,8 @@ export interface NetworkStatistics {
 
 export interface StatisticsOptions {
   /** Bin edges for the activation histograms, shared by every layer. Default: DEFAULT_BINS bins over the activation's range
-   * ([−1, 1] for tanh, [0, 1] for sigmoid; for ReLU [0, the largest activation of any layer]). */
+   * ([−1, 1] for tanh, [0, 1] for sigmoid; for ReLU [0, the largest activation of any layer];
+   * for linear and leaky ReLU ±the largest |activation|). */
   activationEdges?: number[];
   /** Bin edges for the back-propagated gradient histograms, shared by every layer.
    * Default: DEFAULT_BINS bins over ±3 × the largest per-layer gradient std. */
@@ -185,6 +186,12 @@ export function updateRatio(before: Matrix, after: Matrix): number {
 function defaultActivationEdges(name: ActivationName, activations: Matrix[]): number[] {
   if (name === "tanh") return uniformEdges(-1, 1, DEFAULT_BINS);
   if (name === "sigmoid") return uniformEdges(0, 1, DEFAULT_BINS);
+  if (name === "linear" || name === "leaky_relu") {
+    // Negative values too: bins symmetric about 0 over the largest |a| of any layer.
+    let largest = 0;
+    for (const a of activations) for (let k = 0; k < a.data.length; k++) largest = Math.max(largest, Math.abs(a.data[k]));
+    return symmetricEdges(largest);
+  }
   let top = 0;
   for (const a of activations) for (let k = 0; k < a.data.length; k++) if (a.data[k] > top) top = a.data[k];
   return uniformEdges(0, top > 0 && Number.isFinite(top) ? top : 1, DEFAULT_BINS);

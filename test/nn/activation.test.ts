@@ -5,8 +5,8 @@ import { Rng } from "../../lib/engine/random";
 import { ACTIVATIONS, ACTIVATION_NAMES, getActivation } from "../../lib/nn/activation";
 import { elementwiseGradientError } from "./activation_check";
 
-test("the registry holds relu, tanh and sigmoid", () => {
-  assert.deepEqual(ACTIVATION_NAMES, ["relu", "tanh", "sigmoid"]);
+test("the registry holds relu, tanh, sigmoid, leaky ReLU and the identity", () => {
+  assert.deepEqual(ACTIVATION_NAMES, ["relu", "tanh", "sigmoid", "leaky_relu", "linear"]);
   for (const name of ACTIVATION_NAMES) assert.equal(getActivation(name).name, name);
 });
 
@@ -41,4 +41,14 @@ test("stalledFraction: dead ReLU units per column, saturated tanh/sigmoid values
   assert.equal(ACTIVATIONS.relu.stalledFraction(a), 1 / 3); // only the first column is zero on both samples
   assert.equal(ACTIVATIONS.tanh.stalledFraction(Matrix.from([[0.98, 0.1]])), 0.5);
   assert.equal(ACTIVATIONS.sigmoid.stalledFraction(Matrix.from([[0.02, 0.5, 0.5, 0.5]])), 0.25);
+  assert.equal(ACTIVATIONS.leaky_relu.stalledFraction(Matrix.from([[-0.01, 1], [-0.02, -0.03]])), 0.5);
+  assert.equal(ACTIVATIONS.linear.stalledFraction(Matrix.from([[0, 0]])), 0);
+});
+
+test("linear is the identity, forward and backward, and returns copies", () => {
+  const h = Matrix.from([[-2, 3]]);
+  const a = ACTIVATIONS.linear.forward(h);
+  assert.deepEqual(a.toArray(), [[-2, 3]]);
+  assert.notEqual(a, h);
+  assert.deepEqual(ACTIVATIONS.linear.backward(Matrix.from([[5, 6]]), h, a).toArray(), [[5, 6]]);
 });
