@@ -53,8 +53,8 @@ export function tryAgain(message: string, hint?: string): Verdict {
 
 /** The printed form of a verdict: one line, plus a hint line when there is one. */
 export function formatVerdict(id: string, v: Verdict): string {
-  const mark = v.status === "correct" ? "✓ correct" : v.status === "try again" ? "✗ try again" : "… not answered";
-  const head = `Exercise ${id} ${mark} — ${v.message}`;
+  const head = v.status === "correct" ? `Exercise ${id} ✓ correct: ${v.message}`
+    : v.status === "try again" ? `Exercise ${id} ✗ try again: ${v.message}` : `Exercise ${id} — ${v.message}`;
   return v.hint ? `${head}\n  hint: ${v.hint}` : head;
 }
 

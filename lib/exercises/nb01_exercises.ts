@@ -5,8 +5,8 @@
 import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { map, mul, scale, sub } from "../engine/elementwise";
-import { denseBackward } from "../nn/dense";
-import { reluBackward, reluMask } from "../nn/relu";
+import { denseBackward as denseBackwardRef } from "../nn/dense";
+import { reluBackward as reluBackwardRef, reluMask } from "../nn/relu";
 import { sumOfSquaresLoss, sumOfSquaresLossBackward } from "../nn/sum_of_squares_loss";
 import { ParamCheck } from "../train/gradient_check";
 import { tutorialProblem } from "../experiments/nb01_tutorial_runs";
@@ -76,7 +76,7 @@ export const lossGradient = defineExercise("1.2", "the output gradient ∂L/∂�
 
 export type ReluBackwardFn = (dout: Matrix, h: Matrix) => Matrix;
 
-export const reluBackwardExercise = defineExercise("1.3", "ReLU's backward step", (fn: ReluBackwardFn) => {
+export const reluBackward = defineExercise("1.3", "ReLU's backward step", (fn: ReluBackwardFn) => {
   if (isTodo(fn)) return notAnswered("write a function (dout, h) => ∂L/∂h, where dout = ∂L/∂a and a = max(h, 0)");
   if (typeof fn !== "function") return tryAgain(`expected a function (dout, h) => Matrix; got ${describe(fn)}`);
   const [dout, h] = caseMatrices(102, [[5, 7], [5, 7]]);
@@ -86,10 +86,10 @@ export const reluBackwardExercise = defineExercise("1.3", "ReLU's backward step"
   const bad = shapeProblem("∂L/∂h", run.result, 5, 7);
   if (bad) return bad;
   const inverted = map(reluMask(h), (m) => 1 - m);
-  return judgeMatrix("∂L/∂h", run.result, reluBackward(dout, h), [
+  return judgeMatrix("∂L/∂h", run.result, reluBackwardRef(dout, h), [
     { value: dout, hint: "no mask: ReLU passes the gradient only where the unit was active (h > 0) and blocks it elsewhere." },
     { value: reluMask(h), hint: "that is the mask [h > 0] alone; the chain rule multiplies it by the incoming gradient dout." },
-    { value: reluBackward(dout, dout), hint: "masked by the sign of dout; the mask comes from the forward input h." },
+    { value: reluBackwardRef(dout, dout), hint: "masked by the sign of dout; the mask comes from the forward input h." },
     { value: mul(dout, inverted), hint: "the mask is inverted: the gradient passes where h > 0, not where h ≤ 0." },
     { value: mul(dout, h), hint: "multiplied by h: the derivative of max(h, 0) is 1 or 0, not h." },
   ]);
@@ -97,7 +97,7 @@ export const reluBackwardExercise = defineExercise("1.3", "ReLU's backward step"
 
 export type DenseBackwardFn = (dout: Matrix, x: Matrix, w: Matrix) => { dw: Matrix; dx: Matrix };
 
-export const denseBackwardExercise = defineExercise("1.4", "the dense layer's backward step", (fn: DenseBackwardFn) => {
+export const denseBackward = defineExercise("1.4", "the dense layer's backward step", (fn: DenseBackwardFn) => {
   if (isTodo(fn)) return notAnswered("write a function (dout, x, w) => ({ dw, dx }) for out = x·w");
   if (typeof fn !== "function") return tryAgain(`expected a function (dout, x, w) => ({ dw, dx }); got ${describe(fn)}`);
   const [dout, x, w] = caseMatrices(103, [[4, 3], [4, 5], [5, 3]]); // N 4, in 5, out 3: every shape differs
@@ -110,7 +110,7 @@ export const denseBackwardExercise = defineExercise("1.4", "the dense layer's ba
   }
   const { dw, dx } = r as { dw: unknown; dx: unknown };
   if (isTodo(dw) || isTodo(dx)) return notAnswered("dw or dx is still course.exercises.TODO");
-  const ref = denseBackward(dout, x, w);
+  const ref = denseBackwardRef(dout, x, w);
   const bad = shapeProblem("dw", dw, 5, 3) ?? shapeProblem("dx", dx, 4, 5);
   if (bad) return bad;
   const dwVerdict = judgeMatrix("dw", dw as Matrix, ref.dw, [

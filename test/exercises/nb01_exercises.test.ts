@@ -55,27 +55,27 @@ test("1.2 loss gradient: reference passes; missing 2, flipped sign, a mean, the 
 });
 
 test("1.3 ReLU backward: reference passes; no mask, mask alone, dout's mask, inverted mask, times h get their hints", () => {
-  expectCorrect(ex.reluBackwardExercise.evaluate(sol.reluBackward));
-  expectNotAnswered(ex.reluBackwardExercise.evaluate(TODO));
+  expectCorrect(ex.reluBackward.evaluate(sol.reluBackward));
+  expectNotAnswered(ex.reluBackward.evaluate(TODO));
   const mask = (h: Matrix) => map(h, (v) => (v > 0 ? 1 : 0));
-  expectHint(ex.reluBackwardExercise.evaluate((d) => d), /no mask/);
-  expectHint(ex.reluBackwardExercise.evaluate((_d, h) => mask(h)), /mask \[h > 0\] alone/);
-  expectHint(ex.reluBackwardExercise.evaluate((d) => mul(d, mask(d))), /sign of dout/);
-  expectHint(ex.reluBackwardExercise.evaluate((d, h) => sub(d, mul(d, mask(h)))), /inverted/);
-  expectHint(ex.reluBackwardExercise.evaluate((d, h) => mul(d, h)), /not h/);
-  expectTryAgain(ex.reluBackwardExercise.evaluate(() => Matrix.zeros(7, 5)), /transpose of the expected \(5,7\)/);
+  expectHint(ex.reluBackward.evaluate((d) => d), /no mask/);
+  expectHint(ex.reluBackward.evaluate((_d, h) => mask(h)), /mask \[h > 0\] alone/);
+  expectHint(ex.reluBackward.evaluate((d) => mul(d, mask(d))), /sign of dout/);
+  expectHint(ex.reluBackward.evaluate((d, h) => sub(d, mul(d, mask(h)))), /inverted/);
+  expectHint(ex.reluBackward.evaluate((d, h) => mul(d, h)), /not h/);
+  expectTryAgain(ex.reluBackward.evaluate(() => Matrix.zeros(7, 5)), /transpose of the expected \(5,7\)/);
 });
 
 test("1.4 dense backward: reference passes; transposed dw, averaged dw and a wrong dx are caught", () => {
-  expectCorrect(ex.denseBackwardExercise.evaluate(sol.denseBackward));
-  expectNotAnswered(ex.denseBackwardExercise.evaluate(TODO));
-  expectNotAnswered(ex.denseBackwardExercise.evaluate(() => ({ dw: TODO, dx: TODO })));
+  expectCorrect(ex.denseBackward.evaluate(sol.denseBackward));
+  expectNotAnswered(ex.denseBackward.evaluate(TODO));
+  expectNotAnswered(ex.denseBackward.evaluate(() => ({ dw: TODO, dx: TODO })));
   const dx = (d: Matrix, w: Matrix) => matmul(d, w, { transB: true });
-  expectHint(ex.denseBackwardExercise.evaluate((d, x, w) => ({ dw: matmul(d, x, { transA: true }), dx: dx(d, w) })), /transposed product/);
-  expectHint(ex.denseBackwardExercise.evaluate((d, x, w) => ({ dw: scale(matmul(x, d, { transA: true }), 1 / x.rows), dx: dx(d, w) })), /batch size/);
-  expectTryAgain(ex.denseBackwardExercise.evaluate((d, x, w) => ({ dw: matmul(x, d, { transA: true }), dx: matmul(d, w) })), /threw an error: .*not aligned/);
-  expectTryAgain(ex.denseBackwardExercise.evaluate((d, x, w) => ({ dw: matmul(x, d, { transA: true }), dx: scale(dx(d, w), 2) })), /dx has the right shape but the wrong values/);
-  expectTryAgain(ex.denseBackwardExercise.evaluate((d, x) => matmul(x, d, { transA: true }) as never), /expected an object \{ dw, dx \}/);
+  expectHint(ex.denseBackward.evaluate((d, x, w) => ({ dw: matmul(d, x, { transA: true }), dx: dx(d, w) })), /transposed product/);
+  expectHint(ex.denseBackward.evaluate((d, x, w) => ({ dw: scale(matmul(x, d, { transA: true }), 1 / x.rows), dx: dx(d, w) })), /batch size/);
+  expectTryAgain(ex.denseBackward.evaluate((d, x, w) => ({ dw: matmul(x, d, { transA: true }), dx: matmul(d, w) })), /threw an error: .*not aligned/);
+  expectTryAgain(ex.denseBackward.evaluate((d, x, w) => ({ dw: matmul(x, d, { transA: true }), dx: scale(dx(d, w), 2) })), /dx has the right shape but the wrong values/);
+  expectTryAgain(ex.denseBackward.evaluate((d, x) => matmul(x, d, { transA: true }) as never), /expected an object \{ dw, dx \}/);
 });
 
 test("1.5 planted bug: the check flags only w1; blaming another weight or checking the wrong gradients gets a hint", () => {
@@ -99,11 +99,11 @@ test("check() prints one verdict line (plus a hint line) and never throws, whate
   try {
     ex.initialLoss.check(TODO);
     ex.lossGradient.check(((p: Matrix, y: Matrix) => sub(p, y)) as never);
-    ex.reluBackwardExercise.check(42 as never);
+    ex.reluBackward.check(42 as never);
   } finally {
     console.log = original;
   }
-  assert.match(lines[0], /^Exercise 1\.1 … not answered — not answered yet/);
-  assert.match(lines[1], /^Exercise 1\.2 ✗ try again — .*\n  hint: missing factor 2/);
-  assert.match(lines[2], /^Exercise 1\.3 ✗ try again — expected a function/);
+  assert.match(lines[0], /^Exercise 1\.1 — not answered yet: replace course\.exercises\.TODO/);
+  assert.match(lines[1], /^Exercise 1\.2 ✗ try again: .*\n  hint: missing factor 2/);
+  assert.match(lines[2], /^Exercise 1\.3 ✗ try again: expected a function/);
 });
