@@ -80,7 +80,7 @@ for (const setup of ["tutorial", "he"]) {
     assert.equal(firstBad, -1, firstBad < 0 ? "" :
       `step ${firstBad}: ours ${history.loss[firstBad]}, numpy ${run.loss[firstBad]}, relative error ${errors[firstBad]}`);
     // Dead units are counts over sign tests: a unit whose sign flipped between the engines would show here first.
-    assert.deepEqual(history.deadFraction, run.dead_fraction);
+    assert.deepEqual(history.stalledFraction, run.dead_fraction);
   });
 }
 

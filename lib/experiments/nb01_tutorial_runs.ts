@@ -37,7 +37,7 @@ export type RunOutcome = "overflow" | "dead" | "alive";
 
 export function runOutcome(history: TrainHistory): RunOutcome {
   if (history.divergedAtStep !== null) return "overflow";
-  const lastDead = history.deadFraction[history.deadFraction.length - 1];
+  const lastDead = history.stalledFraction[history.stalledFraction.length - 1];
   return lastDead && lastDead[lastDead.length - 1] === 1 ? "dead" : "alive";
 }
 
@@ -58,8 +58,8 @@ export interface SeedRun {
 export function runTutorialSeed(seed: number, learningRate: number, steps: number): SeedRun {
   const { x, y, net } = tutorialProblem(seed);
   const history = trainGradientDescent(net, x, y, { learningRate, steps });
-  const lastLayer = (t: number) => history.deadFraction[t][history.deadFraction[t].length - 1];
-  const died = history.deadFraction.findIndex((_, t) => lastLayer(t) === 1);
+  const lastLayer = (t: number) => history.stalledFraction[t][history.stalledFraction[t].length - 1];
+  const died = history.stalledFraction.findIndex((_, t) => lastLayer(t) === 1);
   return {
     seed,
     outcome: runOutcome(history),

@@ -15,6 +15,7 @@ import { Initializer } from "../init/initializer";
 import { denseBackward, denseForward } from "./dense";
 import { Loss } from "./loss";
 import { LossAndGradients, Model } from "./model";
+import { ACTIVATIONS } from "./activation";
 import { reluBackward, reluForward } from "./relu";
 
 export interface ResidualMlpSpec {
@@ -39,6 +40,7 @@ export class ResidualMlp implements Model {
   readonly output: Matrix; //      W_out (D, outputs)
   readonly lossFunction: Loss;
   readonly paramNames: string[];
+  readonly activation = ACTIVATIONS.relu; // the branches' hidden layers
 
   constructor(branchIn: Matrix[], branchOut: Matrix[], output: Matrix, loss: Loss) {
     if (!Array.isArray(branchIn) || branchIn.length < 1 || !Array.isArray(branchOut) || branchOut.length !== branchIn.length) {

@@ -5,8 +5,8 @@
 
 import { Matrix, assertFinite } from "../engine/matrix";
 import { Model } from "../nn/model";
-import { deadUnitFraction } from "../nn/relu";
 import { TrainHistory } from "./gradient_descent";
+import { OnStep } from "./on_step";
 
 export interface AdamOptions {
   learningRate: number;
@@ -15,8 +15,7 @@ export interface AdamOptions {
   beta1?: number;
   beta2?: number;
   epsilon?: number;
-  /** Called at each step with the loss before the update. */
-  onStep?: (step: number, loss: number) => void;
+  onStep?: OnStep;
 }
 
 /** The state Adam keeps per weight matrix, and one update. Exposed so tests can follow single steps. */
@@ -64,18 +63,18 @@ export function trainAdam(model: Model, x: Matrix, y: Matrix, options: AdamOptio
   assertFinite("trainAdam: inputs x", x);
   assertFinite("trainAdam: targets y", y);
   const state = new AdamState(model.params, options.beta1, options.beta2, options.epsilon);
-  const history: TrainHistory = { loss: [], deadFraction: [], stepsCompleted: 0, divergedAtStep: null };
+  const history: TrainHistory = { loss: [], stalledFraction: [], stepsCompleted: 0, divergedAtStep: null };
   for (let step = 0; step < steps; step++) {
     const { loss, grads, hidden } = model.lossAndGradients(x, y);
     history.loss.push(loss);
-    history.deadFraction.push(hidden.map(deadUnitFraction));
-    options.onStep?.(step, loss);
+    history.stalledFraction.push(hidden.map((a) => model.activation.stalledFraction(a)));
     if (!Number.isFinite(loss)) {
       history.divergedAtStep = step;
       break;
     }
     state.step(model.params, grads, learningRate);
     history.stepsCompleted = step + 1;
+    options.onStep?.(step, loss);
   }
   return history;
 }

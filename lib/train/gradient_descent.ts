@@ -4,28 +4,22 @@
 import { Matrix, assertFinite } from "../engine/matrix";
 import { addScaledInPlace } from "../engine/elementwise";
 import { Model } from "../nn/model";
-import { deadUnitFraction } from "../nn/relu";
+import { OnStep } from "./on_step";
 
 export interface TrainOptions {
   learningRate: number;
   steps: number;
-  /** Called at each step once the loss and gradients are known, before the update, e.g. to fill a statistics recorder. */
-  onStep?: (record: StepRecord, model: Model) => void;
-}
-
-export interface StepRecord {
-  step: number;
-  /** Loss before this step's update. */
-  loss: number;
-  /** Per hidden layer: fraction of units that are zero for every sample (dead ReLUs), before the update. */
-  deadFraction: number[];
+  onStep?: OnStep;
 }
 
 export interface TrainHistory {
   /** loss[t] is the loss at step t, measured before step t's update. */
   loss: number[];
-  /** deadFraction[t][l] for step t and hidden layer l. */
-  deadFraction: number[][];
+  /**
+   * stalledFraction[t][l]: hidden layer l at step t, before the update, as the model's activation counts it:
+   * units zero for every sample (ReLU: dead) or values in the flat tails (tanh, sigmoid: saturated).
+   */
+  stalledFraction: number[][];
   /** Steps whose update was applied. */
   stepsCompleted: number;
   /** Set when the loss stopped being finite: the step whose loss was NaN or ±Infinity. Training stops there. */
@@ -43,19 +37,18 @@ export function trainGradientDescent(model: Model, x: Matrix, y: Matrix, options
   assertFinite("trainGradientDescent: inputs x", x);
   assertFinite("trainGradientDescent: targets y", y);
 
-  const history: TrainHistory = { loss: [], deadFraction: [], stepsCompleted: 0, divergedAtStep: null };
+  const history: TrainHistory = { loss: [], stalledFraction: [], stepsCompleted: 0, divergedAtStep: null };
   for (let step = 0; step < steps; step++) {
     const { loss, grads, hidden } = model.lossAndGradients(x, y);
-    const record: StepRecord = { step, loss, deadFraction: hidden.map(deadUnitFraction) };
     history.loss.push(loss);
-    history.deadFraction.push(record.deadFraction);
-    options.onStep?.(record, model);
+    history.stalledFraction.push(hidden.map((a) => model.activation.stalledFraction(a)));
     if (!Number.isFinite(loss)) {
       history.divergedAtStep = step;
       break;
     }
     model.params.forEach((w, i) => addScaledInPlace(w, -learningRate, grads[i]));
     history.stepsCompleted = step + 1;
+    options.onStep?.(step, loss);
   }
   return history;
 }

@@ -7,6 +7,7 @@ import { addScaledInPlace } from "../engine/elementwise";
 import { Rng } from "../engine/random";
 import { selectRows } from "../engine/select_rows";
 import { Model } from "../nn/model";
+import { OnStep } from "./on_step";
 
 export interface MinibatchOptions {
   learningRate: number;
@@ -14,8 +15,7 @@ export interface MinibatchOptions {
   batchSize: number;
   /** Shuffles the rows; the same seed gives the same batches. */
   rng: Rng;
-  /** Called after each step's update with the step number and the batch loss before it. */
-  onStep?: (step: number, loss: number, model: Model) => void;
+  onStep?: OnStep;
 }
 
 export interface MinibatchHistory {
@@ -61,7 +61,7 @@ export function trainMinibatchSgd(model: Model, x: Matrix, y: Matrix, options: M
     }
     model.params.forEach((w, i) => addScaledInPlace(w, -learningRate, grads[i]));
     history.stepsCompleted = step + 1;
-    options.onStep?.(step, loss, model);
+    options.onStep?.(step, loss);
   }
   return history;
 }
