@@ -12,7 +12,7 @@ export * from "./engine/elementwise";
 export * from "./engine/reductions";
 
 export { denseForward, denseBackward } from "./nn/dense";
-export { reluForward, reluBackward, reluMask, deadUnitFraction } from "./nn/relu";
+export { reluForward, reluBackward, deadUnitFraction } from "./nn/relu";
 export { sumOfSquaresLoss, sumOfSquaresLossBackward } from "./nn/sum_of_squares_loss";
 export type { Model, LossAndGradients } from "./nn/model";
 export { ThreeLayerNet, TUTORIAL, TUTORIAL_MLP } from "./nn/three_layer_net";
@@ -30,7 +30,7 @@ export type { ScalePrediction } from "./nn/scale_theory";
 
 export { trainGradientDescent } from "./train/gradient_descent";
 export type { TrainOptions, TrainHistory } from "./train/gradient_descent";
-export type { OnStep } from "./train/on_step";
+export type { OnStep } from "./train/training_loop";
 export { gradientCheck, relativeError } from "./train/gradient_check";
 export type { ParamCheck, GradientCheckOptions } from "./train/gradient_check";
 
@@ -41,11 +41,12 @@ export { layerStatistics, trainWithStatistics, updateRatio, DEFAULT_BINS } from 
 export type { NetworkStatistics, HiddenLayerStatistics, WeightStatistics, StatisticsOptions, TrainWithStatisticsOptions, TrainingStatistics } from "./train/statistics";
 
 // numpy's .npy files (the parity fixtures in data/parity/, written by scripts/make_parity_fixtures.py).
-export { readNpy, readNpyMatrix, parseNpy, npyToMatrix, encodeNpy, writeNpy } from "./data/npy";
+export { readNpy, readNpyMatrix, parseNpy, npyToMatrix, encodeNpy } from "./data/npy";
 export type { NpyArray } from "./data/npy";
 
 // Figures as data (plot/figure.ts) and showing them, tables and live progress in a notebook (plot/display.ts).
 export { lineChart } from "./plot/figure";
+export { stepAxis } from "./plot/step_axis";
 export type { Figure, Trace, Layout, Axis, Series, LineChartOptions } from "./plot/figure";
 export { showFigure, showTable, progress, figureBundle, figureSummary, tableBundle, progressLine, formatCell, PLOTLY_MIME } from "./plot/display";
 export type { MimeBundle, Cell, Progress } from "./plot/display";

@@ -2,7 +2,7 @@
 // Returns what happened as data; prints nothing.
 
 import * as tf from "@tensorflow/tfjs";
-import { OnStep } from "../train/on_step";
+import { OnStep } from "../train/training_loop";
 import { assertSteps } from "./check_args";
 
 export interface TfTrainOptions {
