@@ -29,6 +29,7 @@ export { reluScaleTheory, linearScaleTheory, expectedSumOfSquaresLoss, RELU_STD_
 export type { ScalePrediction } from "./nn/scale_theory";
 
 export { trainGradientDescent } from "./train/gradient_descent";
+export { trainThreeLayerFast } from "./train/fast_three_layer_step";
 export type { TrainOptions, TrainHistory, StepRecord } from "./train/gradient_descent";
 export { gradientCheck, relativeError } from "./train/gradient_check";
 export type { ParamCheck, GradientCheckOptions } from "./train/gradient_check";

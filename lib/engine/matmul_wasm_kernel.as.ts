@@ -199,3 +199,48 @@ function microKernel(
     }
   }
 }
+
+// Elementwise steps of a training step, for lib/train/fast_three_layer_step.ts, on arrays of `len` float64
+// already in this memory. Each does exactly the arithmetic of its JavaScript twin in lib/nn and
+// lib/engine/elementwise.ts (the same IEEE operations per element, sums in the same order), so results are
+// bit-identical to the readable path.
+
+/** out[k] = h[k] > 0 ? h[k] : 0 (reluForward). */
+export function reluForward(h: usize, out: usize, len: i32): void {
+  for (let k = 0; k < len; k++) {
+    const v = load<f64>(h + (<usize>k << 3));
+    store<f64>(out + (<usize>k << 3), v > 0 ? v : 0);
+  }
+}
+
+/** d[k] = h[k] > 0 ? d[k] : 0, in place (reluBackward). */
+export function reluBackwardInPlace(d: usize, h: usize, len: i32): void {
+  for (let k = 0; k < len; k++) {
+    if (!(load<f64>(h + (<usize>k << 3)) > 0)) store<f64>(d + (<usize>k << 3), 0);
+  }
+}
+
+/** d[k] = 2 (yPred[k] − y[k]); returns Σ (yPred[k] − y[k])² summed in k order (sumOfSquaresLoss and its backward). */
+export function sumOfSquaresLossAndGrad(yPred: usize, y: usize, d: usize, len: i32): f64 {
+  let s: f64 = 0;
+  for (let k = 0; k < len; k++) {
+    const diff = load<f64>(yPred + (<usize>k << 3)) - load<f64>(y + (<usize>k << 3));
+    s += diff * diff;
+    store<f64>(d + (<usize>k << 3), 2 * diff);
+  }
+  return s;
+}
+
+/** w[k] += alpha · g[k] (addScaledInPlace), two lanes at a time: the same multiply and add per element. */
+export function addScaledInPlace(w: usize, alpha: f64, g: usize, len: i32): void {
+  const va = f64x2.splat(alpha);
+  let k = 0;
+  for (; k + 1 < len; k += 2) {
+    const p = w + (<usize>k << 3);
+    v128.store(p, f64x2.add(v128.load(p), f64x2.mul(va, v128.load(g + (<usize>k << 3)))));
+  }
+  if (k < len) {
+    const p = w + (<usize>k << 3);
+    store<f64>(p, load<f64>(p) + alpha * load<f64>(g + (<usize>k << 3)));
+  }
+}
