@@ -1,7 +1,6 @@
 // Runs matmul in the WebAssembly SIMD kernel compiled from matmul_wasm_kernel.as.ts.
-// Loading is synchronous (a file read and new WebAssembly.Module), so matmul stays a plain function.
-// When the .wasm file is missing (e.g. lib run from source without `npm run build`) or the runtime has
-// no SIMD, wasmMatmulStatus() says why and matmul.ts uses the tiled JavaScript kernel instead.
+// Loading is synchronous (a file read and new WebAssembly.Module), so matmul stays a plain function. Without
+// the .wasm file (no `npm run build`) or SIMD, wasmMatmulStatus() says why and matmul.ts uses tiled JS.
 //
 // WebAssembly can only read its own memory, so each call copies A and B in and C out (about 0.05 ms per MB
 // here); matmulWasmAt skips the copies for matrices that already live there (wasm_heap.ts). The memory grows
@@ -17,6 +16,7 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { Matrix } from "./matrix";
+import { KernelExports } from "./wasm_kernel_exports";
 
 /** File name of the compiled kernel, next to this module's .js in build/lib/engine/. */
 export const WASM_KERNEL_FILE = "matmul_wasm_kernel.wasm";
@@ -38,18 +38,7 @@ declare const WebAssembly: {
   Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 };
 
-export interface KernelExports {
-  matmul(
-    m: number, k: number, n: number, a: number, transA: number, b: number, transB: number, c: number,
-    i0: number, i1: number, j0: number, j1: number, work: number,
-  ): void;
-  workBytes(): number;
-  heapBase(): number;
-  reluForward(h: number, out: number, len: number): void;
-  reluBackwardInPlace(d: number, h: number, len: number): void;
-  sumOfSquaresLossAndGrad(yPred: number, y: number, d: number, len: number): number;
-  addScaledInPlace(w: number, alpha: number, g: number, len: number): void;
-}
+export type { KernelExports } from "./wasm_kernel_exports";
 
 // Layout of one helper's control block: Int32 slots in shared memory.
 export const CTRL = { job: 0, done: 1, ready: 2, failed: 3, args: 4, nArgs: 13, size: 32 } as const;

@@ -244,3 +244,26 @@ export function addScaledInPlace(w: usize, alpha: f64, g: usize, len: i32): void
     store<f64>(p, load<f64>(p) + alpha * load<f64>(g + (<usize>k << 3)));
   }
 }
+
+/**
+ * The machine's register-only wasm-SIMD rate, for scripts/bench.ts: `iters` rounds of 12 independent
+ * f64x2 multiply-then-add chains (the micro-kernel's instruction mix, no memory traffic), 48 flops a round.
+ * Returns a sum of the results so the work cannot be dropped.
+ */
+export function simdPeak(iters: i32, seed: f64): f64 {
+  const a = f64x2.splat(seed), b = f64x2.splat(1 - seed * 1e-9);
+  let c0 = f64x2.splat(0), c1 = f64x2.splat(1), c2 = f64x2.splat(2), c3 = f64x2.splat(3);
+  let c4 = f64x2.splat(4), c5 = f64x2.splat(5), c6 = f64x2.splat(6), c7 = f64x2.splat(7);
+  let c8 = f64x2.splat(8), c9 = f64x2.splat(9), c10 = f64x2.splat(10), c11 = f64x2.splat(11);
+  for (let i = 0; i < iters; i++) {
+    c0 = f64x2.add(f64x2.mul(c0, b), a); c1 = f64x2.add(f64x2.mul(c1, b), a);
+    c2 = f64x2.add(f64x2.mul(c2, b), a); c3 = f64x2.add(f64x2.mul(c3, b), a);
+    c4 = f64x2.add(f64x2.mul(c4, b), a); c5 = f64x2.add(f64x2.mul(c5, b), a);
+    c6 = f64x2.add(f64x2.mul(c6, b), a); c7 = f64x2.add(f64x2.mul(c7, b), a);
+    c8 = f64x2.add(f64x2.mul(c8, b), a); c9 = f64x2.add(f64x2.mul(c9, b), a);
+    c10 = f64x2.add(f64x2.mul(c10, b), a); c11 = f64x2.add(f64x2.mul(c11, b), a);
+  }
+  const s = f64x2.add(f64x2.add(f64x2.add(c0, c1), f64x2.add(c2, c3)), f64x2.add(f64x2.add(c4, c5), f64x2.add(c6, c7)));
+  const t = f64x2.add(s, f64x2.add(f64x2.add(c8, c9), f64x2.add(c10, c11)));
+  return f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
+}
