@@ -16,7 +16,7 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { Matrix } from "./matrix";
-import { KernelExports } from "./wasm_kernel_exports";
+import { CTRL, KernelExports } from "./matmul_wasm_protocol";
 
 /** File name of the compiled kernel, next to this module's .js in build/lib/engine/. */
 export const WASM_KERNEL_FILE = "matmul_wasm_kernel.wasm";
@@ -37,11 +37,6 @@ declare const WebAssembly: {
   Instance: new (module: object, imports: object) => { exports: object };
   Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 };
-
-export type { KernelExports } from "./wasm_kernel_exports";
-
-// Layout of one helper's control block: Int32 slots in shared memory.
-export const CTRL = { job: 0, done: 1, ready: 2, failed: 3, args: 4, nArgs: 13, size: 32 } as const;
 
 interface Helper {
   ctrl: Int32Array; // this helper's control block

@@ -6,7 +6,8 @@
 // detaches when it grows: a block's Float64Array view stays valid for the block's life.
 
 import { Matrix } from "./matrix";
-import { align, ensureBytes, loadedWasmKernel, KernelExports } from "./matmul_wasm";
+import { align, ensureBytes, loadedWasmKernel } from "./matmul_wasm";
+import { KernelExports } from "./matmul_wasm_protocol";
 
 export interface WasmBlock {
   /** Byte offset in wasm memory, for the kernel's functions. */

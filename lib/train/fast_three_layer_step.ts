@@ -9,27 +9,20 @@
 // (test/train/fast_three_layer_step.test.ts). When wasm is unavailable or another kernel is forced
 // (setMatmulKernel), this simply runs the readable path.
 
-import { Matrix, assertFinite, assertShape } from "../engine/matrix";
+import { Matrix, assertShape } from "../engine/matrix";
 import { getMatmulKernel } from "../engine/matmul";
 import { matmulWasmAt, wasmMatmulAvailable } from "../engine/matmul_wasm";
 import { WasmBlock, WasmHeap } from "../engine/wasm_heap";
 import { ThreeLayerNet } from "../nn/three_layer_net";
-import { deadUnitFraction } from "../nn/relu";
-import { StepRecord, TrainHistory, TrainOptions, trainGradientDescent } from "./gradient_descent";
+import { TrainOptions, trainGradientDescent } from "./gradient_descent";
+import { TrainHistory, checkTrainingArgs } from "./training_loop";
 
 /** Like trainGradientDescent(net, x, y, options), updating net's weights in place; several times faster. */
 export function trainThreeLayerFast(net: ThreeLayerNet, x: Matrix, y: Matrix, options: TrainOptions): TrainHistory {
   const kernel = getMatmulKernel();
   if (!wasmMatmulAvailable() || (kernel !== "auto" && kernel !== "wasm")) return trainGradientDescent(net, x, y, options);
   const { learningRate, steps } = options;
-  if (typeof learningRate !== "number" || !Number.isFinite(learningRate) || learningRate <= 0) {
-    throw new Error(`trainThreeLayerFast: expected a positive finite learning rate, got ${learningRate}`);
-  }
-  if (!Number.isInteger(steps) || steps < 0) {
-    throw new Error(`trainThreeLayerFast: expected a non-negative integer number of steps, got ${steps}`);
-  }
-  assertFinite("trainThreeLayerFast: inputs x", x);
-  assertFinite("trainThreeLayerFast: targets y", y);
+  checkTrainingArgs("trainThreeLayerFast", learningRate, steps, x, y);
   const { w1, w2, w3 } = net.weights;
   assertShape("trainThreeLayerFast: inputs x", x, x.rows, w1.rows);
   assertShape("trainThreeLayerFast: targets y", y, x.rows, w3.cols);
@@ -37,22 +30,22 @@ export function trainThreeLayerFast(net: ThreeLayerNet, x: Matrix, y: Matrix, op
   const heap = new WasmHeap();
   try {
     const b = new Buffers(heap, net, x, y);
-    const history: TrainHistory = { loss: [], deadFraction: [], stepsCompleted: 0, divergedAtStep: null };
+    // The loop of training_loop.ts's runTraining, with this file's measure and update.
+    const history: TrainHistory = { loss: [], stalledFraction: [], stepsCompleted: 0, divergedAtStep: null };
     for (let step = 0; step < steps; step++) {
       const loss = b.forwardAndLoss();
-      const record: StepRecord = { step, loss, deadFraction: [deadUnitFraction(b.a1.matrix), deadUnitFraction(b.a2.matrix)] };
       history.loss.push(loss);
-      history.deadFraction.push(record.deadFraction);
-      if (options.onStep) {
-        b.copyWeightsTo(net); // the callback sees the weights before this step's update, as in the readable loop
-        options.onStep(record, net);
-      }
+      history.stalledFraction.push([b.a1.matrix, b.a2.matrix].map((a) => net.activation.stalledFraction(a)));
       if (!Number.isFinite(loss)) {
         history.divergedAtStep = step;
         break;
       }
       b.backwardAndUpdate(-learningRate);
       history.stepsCompleted = step + 1;
+      if (options.onStep) {
+        b.copyWeightsTo(net); // the callback may look at the net: show it this step's updated weights
+        options.onStep(step, loss);
+      }
     }
     b.copyWeightsTo(net);
     return history;

@@ -5,7 +5,7 @@ import { Rng } from "../../lib/engine/random";
 import { matmul, setMatmulKernel } from "../../lib/engine/matmul";
 import { matmulNaive } from "../../lib/engine/matmul_naive";
 import { ThreeLayerNet, TUTORIAL } from "../../lib/nn/three_layer_net";
-import { trainGradientDescent, StepRecord } from "../../lib/train/gradient_descent";
+import { trainGradientDescent } from "../../lib/train/gradient_descent";
 import { trainThreeLayerFast } from "../../lib/train/fast_three_layer_step";
 import { gradientCheck } from "../../lib/train/gradient_check";
 
@@ -22,12 +22,13 @@ function heProblem(seed: number, n: number, dims: [number, number, number, numbe
 
 const TUTORIAL_DIMS: [number, number, number, number] = [TUTORIAL.inputDim, TUTORIAL.hidden1, TUTORIAL.hidden2, TUTORIAL.outputDim];
 
-test("on the tutorial's shapes the fast step is bit-identical to the readable one: every loss, dead fraction and final weight", () => {
+test("on the tutorial's shapes the fast step is bit-identical to the readable one: every loss, stalled fraction, callback and final weight", () => {
   const a = heProblem(3, TUTORIAL.batchSize, TUTORIAL_DIMS);
   const b = { ...a, net: a.net.clone() };
-  const seenSlow: StepRecord[] = [], seenFast: StepRecord[] = [];
-  const slow = trainGradientDescent(a.net, a.x, a.y, { learningRate: 1e-4, steps: 30, onStep: (r) => seenSlow.push(r) });
-  const fast = trainThreeLayerFast(b.net, b.x, b.y, { learningRate: 1e-4, steps: 30, onStep: (r) => seenFast.push(r) });
+  // the callback sees the updated weights (w3[0] here) in both loops
+  const seenSlow: number[][] = [], seenFast: number[][] = [];
+  const slow = trainGradientDescent(a.net, a.x, a.y, { learningRate: 1e-4, steps: 30, onStep: (t, l) => seenSlow.push([t, l, a.net.weights.w3.data[0]]) });
+  const fast = trainThreeLayerFast(b.net, b.x, b.y, { learningRate: 1e-4, steps: 30, onStep: (t, l) => seenFast.push([t, l, b.net.weights.w3.data[0]]) });
   assert.ok(slow.loss[29] < 0.5 * slow.loss[0], `the loss falls (${slow.loss[0]} -> ${slow.loss[29]}), so the updates were applied`);
   assert.deepEqual(fast, slow);
   assert.deepEqual(seenFast, seenSlow);

@@ -1,5 +1,5 @@
-// The functions build/lib/engine/matmul_wasm_kernel.wasm exports (source: matmul_wasm_kernel.as.ts).
-// Pointers are byte offsets into the kernel's memory; booleans are passed as 0/1.
+// What matmul_wasm.ts (the main thread) and matmul_worker.ts (each helper thread) both know:
+// the kernel's exports and the layout of a helper's control block.
 
 export interface KernelExports {
   matmul(
@@ -8,9 +8,13 @@ export interface KernelExports {
   ): void;
   workBytes(): number;
   heapBase(): number;
+  // elementwise steps and the peak loop (see the kernel source)
   reluForward(h: number, out: number, len: number): void;
   reluBackwardInPlace(d: number, h: number, len: number): void;
   sumOfSquaresLossAndGrad(yPred: number, y: number, d: number, len: number): number;
   addScaledInPlace(w: number, alpha: number, g: number, len: number): void;
   simdPeak(iters: number, seed: number): number;
 }
+
+// Layout of one helper's control block: Int32 slots in shared memory.
+export const CTRL = { job: 0, done: 1, ready: 2, failed: 3, args: 4, nArgs: 13, size: 32 } as const;
