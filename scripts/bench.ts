@@ -25,7 +25,7 @@ import { getMatmulThreads, matmulThreadStatus, setMatmulThreads, wasmMatmulAvail
 import { ThreeLayerNet } from "../lib/nn/three_layer_net";
 import { TrainHistory, TrainOptions, trainGradientDescent } from "../lib/train/gradient_descent";
 import { trainThreeLayerFast } from "../lib/train/fast_three_layer_step";
-import { loadedWasmKernel } from "../lib/engine/matmul_wasm";
+import { loadedWasmKernel, matmulFmaStatus } from "../lib/engine/matmul_wasm";
 import { benchTfjs } from "./bench_tfjs";
 
 const N = 128;
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   const cpu = os.cpus();
   console.log(`machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; load average ${os.loadavg()[0].toFixed(2)} (other processes slow every row)`);
   console.log(`workload: N=${N}, ${DIMS.join("→")}, ${(FLOPS_PER_STEP / 1e6).toFixed(1)} MFLOP per step of forward+backward+update`);
-  console.log(`wasm matmul: ${wasmMatmulStatus()}\n`);
+  console.log(`wasm matmul: ${wasmMatmulStatus()}; fused multiply-add: ${matmulFmaStatus()}\n`);
 
   const rows: Row[] = [];
   const add = (row: Row): void => {

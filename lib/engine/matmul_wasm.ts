@@ -17,6 +17,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { Matrix } from "./matrix";
 import { CTRL, KernelExports } from "./matmul_wasm_protocol";
+import { loadFmaModule } from "./matmul_wasm_fma";
 
 /** File name of the compiled kernel, next to this module's .js in build/lib/engine/. */
 export const WASM_KERNEL_FILE = "matmul_wasm_kernel.wasm";
@@ -64,6 +65,7 @@ let loaded: Loaded | null = null;
 let status: string | null = null; // null: not tried yet; "ok" or why the kernel is unavailable
 let threads = defaultThreads();
 let forcedThreads = false; // set by setMatmulThreads(n): no load-based fallback
+let fma = "off";
 let threadProblem: string | null = null; // set if helper threads failed; then everything runs here
 
 // On a busy machine a helper may not get a core for milliseconds, and waiting for it is worse than doing
@@ -150,7 +152,9 @@ function load(): void {
   try {
     if (typeof WebAssembly !== "object") throw new Error("this runtime has no WebAssembly");
     if (!fs.existsSync(file)) throw new Error(`${file} not found (run \`npm run build\`)`);
-    const module = new WebAssembly.Module(fs.readFileSync(file));
+    const fmaBuild = loadFmaModule(__dirname);
+    fma = fmaBuild.status;
+    const module = fmaBuild.module ?? new WebAssembly.Module(fs.readFileSync(file));
     const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
     // (not named `exports`: that would shadow CommonJS's own in the compiled file)
     const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
@@ -164,6 +168,12 @@ function load(): void {
     loaded = null;
     status = `WebAssembly matmul unavailable: ${(e as Error).message}`;
   }
+}
+
+/** Whether the matmul kernel uses fused multiply-add (opt-in: COURSE_MATMUL_FMA=1, see matmul_wasm_fma.ts). */
+export function matmulFmaStatus(): string {
+  wasmMatmulStatus();
+  return fma;
 }
 
 export function align(bytes: number): number {

@@ -147,6 +147,15 @@ function interleave4(src: usize, stride: usize, kc: i32, out: usize): void {
   }
 }
 
+// c + a·b per lane: two roundings (mul, then add) in the default build; one (fused) in the build made with
+// --enable relaxed-simd (matmul_wasm_kernel_fma.wasm, opt-in, see matmul_wasm.ts) where the CPU has FMA.
+// @ts-ignore: decorator
+@inline
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(c, f64x2.mul(a, b));
+}
+
 // C[i..i+rows) × [j..j+cols) (+)= A panel · B panel, over kc values of p. Full 4×4 tiles store straight
 // into C; edge tiles go through `tile` so only the valid part is written.
 // @ts-ignore: decorator
@@ -161,13 +170,13 @@ function microKernel(
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(pb), b1 = v128.load(pb, 16);
     let av = v128.load64_splat(pa);
-    c00 = f64x2.add(c00, f64x2.mul(av, b0)); c01 = f64x2.add(c01, f64x2.mul(av, b1));
+    c00 = madd(av, b0, c00); c01 = madd(av, b1, c01);
     av = v128.load64_splat(pa, 8);
-    c10 = f64x2.add(c10, f64x2.mul(av, b0)); c11 = f64x2.add(c11, f64x2.mul(av, b1));
+    c10 = madd(av, b0, c10); c11 = madd(av, b1, c11);
     av = v128.load64_splat(pa, 16);
-    c20 = f64x2.add(c20, f64x2.mul(av, b0)); c21 = f64x2.add(c21, f64x2.mul(av, b1));
+    c20 = madd(av, b0, c20); c21 = madd(av, b1, c21);
     av = v128.load64_splat(pa, 24);
-    c30 = f64x2.add(c30, f64x2.mul(av, b0)); c31 = f64x2.add(c31, f64x2.mul(av, b1));
+    c30 = madd(av, b0, c30); c31 = madd(av, b1, c31);
     pa += 32;
     pb += 32;
   }
@@ -256,12 +265,12 @@ export function simdPeak(iters: i32, seed: f64): f64 {
   let c4 = f64x2.splat(4), c5 = f64x2.splat(5), c6 = f64x2.splat(6), c7 = f64x2.splat(7);
   let c8 = f64x2.splat(8), c9 = f64x2.splat(9), c10 = f64x2.splat(10), c11 = f64x2.splat(11);
   for (let i = 0; i < iters; i++) {
-    c0 = f64x2.add(f64x2.mul(c0, b), a); c1 = f64x2.add(f64x2.mul(c1, b), a);
-    c2 = f64x2.add(f64x2.mul(c2, b), a); c3 = f64x2.add(f64x2.mul(c3, b), a);
-    c4 = f64x2.add(f64x2.mul(c4, b), a); c5 = f64x2.add(f64x2.mul(c5, b), a);
-    c6 = f64x2.add(f64x2.mul(c6, b), a); c7 = f64x2.add(f64x2.mul(c7, b), a);
-    c8 = f64x2.add(f64x2.mul(c8, b), a); c9 = f64x2.add(f64x2.mul(c9, b), a);
-    c10 = f64x2.add(f64x2.mul(c10, b), a); c11 = f64x2.add(f64x2.mul(c11, b), a);
+    c0 = madd(c0, b, a); c1 = madd(c1, b, a);
+    c2 = madd(c2, b, a); c3 = madd(c3, b, a);
+    c4 = madd(c4, b, a); c5 = madd(c5, b, a);
+    c6 = madd(c6, b, a); c7 = madd(c7, b, a);
+    c8 = madd(c8, b, a); c9 = madd(c9, b, a);
+    c10 = madd(c10, b, a); c11 = madd(c11, b, a);
   }
   const s = f64x2.add(f64x2.add(f64x2.add(c0, c1), f64x2.add(c2, c3)), f64x2.add(f64x2.add(c4, c5), f64x2.add(c6, c7)));
   const t = f64x2.add(s, f64x2.add(f64x2.add(c8, c9), f64x2.add(c10, c11)));
