@@ -29,6 +29,7 @@ export { reluScaleTheory, linearScaleTheory, expectedSumOfSquaresLoss, RELU_STD_
 export type { ScalePrediction } from "./nn/scale_theory";
 
 export { trainGradientDescent } from "./train/gradient_descent";
+export { trainThreeLayerFast } from "./train/fast_three_layer_step";
 export type { TrainOptions, TrainHistory } from "./train/gradient_descent";
 export type { OnStep } from "./train/training_loop";
 export { gradientCheck, relativeError } from "./train/gradient_check";

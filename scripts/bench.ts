@@ -1,13 +1,15 @@
 // `npm run bench`: the tutorial's workload timed on every implementation we have, in one process run.
 // Workload: N=128, 1000 → 100 → 100 → 10, ReLU, sum of squares, 1000 full-batch gradient-descent steps
 // (forward, backward, update), He initialization so the numbers stay finite.
-//   engine     lib/ (ThreeLayerNet + trainGradientDescent), float64, matmul kernel "auto", then wasm on
-//              1 thread and on all (up to 4) threads, and tiled JS
+//   engine     lib/ float64: the fast step (trainThreeLayerFast: everything in wasm memory, no copies), then the
+//              readable step (ThreeLayerNet + trainGradientDescent) on matmul "auto", wasm on 1 thread and on
+//              all (up to 4) threads, and tiled JS
 //   numpy      scripts/bench_numpy.py under /usr/bin/python3 (OpenBLAS), float64
 //   tfjs-wasm  scripts/bench_tfjs.ts, float32;  tfjs-cpu the same on the plain JS backend
-// Prints a table (seconds, GFLOP/s, time ÷ numpy's, CPU seconds: on a busy machine wall time is shared with
+// A progress line per row goes to stderr as it finishes. Prints a table (seconds, GFLOP/s, time ÷ numpy's, CPU seconds: on a busy machine wall time is shared with
 // other processes, CPU time much less so) and the lines `engine vs numpy: 1.23x` and
-// `engine vs tfjs-wasm: ...`, then GFLOP/s of each matmul kernel on the step's own shapes.
+// `engine vs tfjs-wasm: ...` (engine = the fast step), the engine's GFLOP/s beside a measured register-only
+// wasm-SIMD peak (the physical limit of this instruction mix on one thread), then GFLOP/s of each matmul kernel on the step's own shapes.
 //
 // Options: --steps N (default 1000)  --tfjs-steps N (default: --steps)  --no-tfjs  --no-numpy  --naive
 // (--naive adds the readable kernel; it takes about a minute per 1000 steps.)
@@ -17,10 +19,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Rng } from "../lib/engine/random";
+import { Matrix } from "../lib/engine/matrix";
 import { MatmulKernelName, matmul, matmulKernelFor, setMatmulKernel } from "../lib/engine/matmul";
 import { getMatmulThreads, matmulThreadStatus, setMatmulThreads, wasmMatmulAvailable, wasmMatmulStatus } from "../lib/engine/matmul_wasm";
 import { ThreeLayerNet } from "../lib/nn/three_layer_net";
-import { trainGradientDescent } from "../lib/train/gradient_descent";
+import { TrainHistory, TrainOptions, trainGradientDescent } from "../lib/train/gradient_descent";
+import { trainThreeLayerFast } from "../lib/train/fast_three_layer_step";
+import { loadedWasmKernel, matmulFmaStatus } from "../lib/engine/matmul_wasm";
 import { benchTfjs } from "./bench_tfjs";
 
 const N = 128;
@@ -79,16 +84,18 @@ function heNet(rng: Rng): ThreeLayerNet {
   });
 }
 
-function benchEngine(kernel: MatmulKernelName, steps: number): { seconds: number; cpuSeconds: number; finalLoss: number } {
+type Trainer = (net: ThreeLayerNet, x: Matrix, y: Matrix, options: TrainOptions) => TrainHistory;
+
+function benchEngine(kernel: MatmulKernelName, steps: number, train: Trainer = trainGradientDescent): { seconds: number; cpuSeconds: number; finalLoss: number } {
   setMatmulKernel(kernel);
   const rng = new Rng(SEED);
   const x = rng.randn(N, DIMS[0]);
   const y = rng.randn(N, DIMS[3]);
   const net = heNet(rng);
-  trainGradientDescent(net.clone(), x, y, { learningRate: LEARNING_RATE, steps: 5 }); // JIT warm-up
+  train(net.clone(), x, y, { learningRate: LEARNING_RATE, steps: 5 }); // JIT warm-up
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
-  const history = trainGradientDescent(net, x, y, { learningRate: LEARNING_RATE, steps });
+  const history = train(net, x, y, { learningRate: LEARNING_RATE, steps });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = process.cpuUsage(cpuStart);
   setMatmulKernel("auto");
@@ -175,35 +182,39 @@ async function main(): Promise<void> {
   const cpu = os.cpus();
   console.log(`machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; load average ${os.loadavg()[0].toFixed(2)} (other processes slow every row)`);
   console.log(`workload: N=${N}, ${DIMS.join("→")}, ${(FLOPS_PER_STEP / 1e6).toFixed(1)} MFLOP per step of forward+backward+update`);
-  console.log(`wasm matmul: ${wasmMatmulStatus()}\n`);
+  console.log(`wasm matmul: ${wasmMatmulStatus()}; fused multiply-add: ${matmulFmaStatus()}\n`);
 
   const rows: Row[] = [];
+  const add = (row: Row): void => {
+    rows.push(row);
+    const per1000 = row.seconds === null ? "—" : ((row.seconds * 1000) / row.steps).toFixed(2);
+    process.stderr.write(`  ${row.name}: ${per1000} s/1000 steps (load average ${os.loadavg()[0].toFixed(1)})\n`);
+  };
+  const engineRow = (name: string, r: { seconds: number; cpuSeconds: number }, note: string): Row =>
+    ({ name, seconds: r.seconds, cpuSeconds: r.cpuSeconds, steps: opts.steps, note });
+  const fast = benchEngine("auto", opts.steps, trainThreeLayerFast);
+  add(engineRow("engine (fast step)", fast, `float64, final loss ${fast.finalLoss.toExponential(2)}; ${matmulThreadStatus()}`));
   const auto = benchEngine("auto", opts.steps);
-  rows.push({ name: "engine (matmul auto)", seconds: auto.seconds, cpuSeconds: auto.cpuSeconds, steps: opts.steps, note: `float64, final loss ${auto.finalLoss.toExponential(2)}; ${matmulThreadStatus()}` });
+  add(engineRow("engine (readable, matmul auto)", auto, `float64, final loss ${auto.finalLoss.toExponential(2)}`));
   if (wasmMatmulAvailable() && getMatmulThreads() > 1) {
     const threads = getMatmulThreads();
     setMatmulThreads(1);
-    const one = benchEngine("wasm", opts.steps);
-    rows.push({ name: "engine (matmul wasm, 1 thread)", seconds: one.seconds, cpuSeconds: one.cpuSeconds, steps: opts.steps, note: "float64" });
+    add(engineRow("engine (fast step, 1 thread)", benchEngine("auto", opts.steps, trainThreeLayerFast), "float64"));
+    add(engineRow("engine (readable, wasm, 1 thread)", benchEngine("wasm", opts.steps), "float64"));
     setMatmulThreads(threads); // obeyed even on a busy machine: shows what the split gives right now
-    const split = benchEngine("wasm", opts.steps);
-    rows.push({ name: `engine (matmul wasm, ${threads} threads)`, seconds: split.seconds, cpuSeconds: split.cpuSeconds, steps: opts.steps, note: "float64" });
+    add(engineRow(`engine (fast step, ${threads} threads)`, benchEngine("auto", opts.steps, trainThreeLayerFast), "float64"));
     setMatmulThreads("auto");
   }
-  const tiled = benchEngine("tiled", opts.steps);
-  rows.push({ name: "engine (matmul tiled JS)", seconds: tiled.seconds, cpuSeconds: tiled.cpuSeconds, steps: opts.steps, note: "float64" });
-  if (opts.naive) {
-    const naive = benchEngine("naive", opts.steps);
-    rows.push({ name: "engine (matmul naive)", seconds: naive.seconds, cpuSeconds: naive.cpuSeconds, steps: opts.steps, note: "float64" });
-  }
+  add(engineRow("engine (readable, tiled JS)", benchEngine("tiled", opts.steps), "float64"));
+  if (opts.naive) add(engineRow("engine (readable, naive)", benchEngine("naive", opts.steps), "float64"));
 
   let numpyPer1000: number | null = null;
   if (opts.numpy) {
     const np = benchNumpy(opts.steps);
-    if ("error" in np) rows.push({ name: "numpy", seconds: null, cpuSeconds: null, steps: opts.steps, note: np.error });
+    if ("error" in np) add({ name: "numpy", seconds: null, cpuSeconds: null, steps: opts.steps, note: np.error });
     else {
       numpyPer1000 = (np.seconds * 1000) / opts.steps;
-      rows.push({ name: "numpy", seconds: np.seconds, cpuSeconds: np.cpuSeconds, steps: opts.steps, note: `float64, ${np.note}` });
+      add({ name: "numpy", seconds: np.seconds, cpuSeconds: np.cpuSeconds, steps: opts.steps, note: `float64, ${np.note}` });
     }
   }
 
@@ -213,19 +224,38 @@ async function main(): Promise<void> {
       try {
         const r = await benchTfjs(backend, opts.tfjsSteps, { batch: N, dims: DIMS }, SEED);
         if (backend === "wasm") tfjsWasmPer1000 = (r.seconds * 1000) / r.steps;
-        rows.push({ name: `tfjs-${backend}`, seconds: r.seconds, cpuSeconds: r.cpuSeconds, steps: r.steps, note: `float32, ${r.description}` });
+        add({ name: `tfjs-${backend}`, seconds: r.seconds, cpuSeconds: r.cpuSeconds, steps: r.steps, note: `float32, ${r.description}` });
       } catch (err) {
-        rows.push({ name: `tfjs-${backend}`, seconds: null, cpuSeconds: null, steps: opts.tfjsSteps, note: `failed: ${(err as Error).message}` });
+        add({ name: `tfjs-${backend}`, seconds: null, cpuSeconds: null, steps: opts.tfjsSteps, note: `failed: ${(err as Error).message}` });
       }
     }
   }
 
   printTable(rows, numpyPer1000);
-  const enginePer1000 = (auto.seconds * 1000) / opts.steps;
+  const enginePer1000 = (fast.seconds * 1000) / opts.steps;
   console.log("");
   console.log(`engine vs numpy: ${numpyPer1000 === null ? "n/a (numpy not available)" : `${(enginePer1000 / numpyPer1000).toFixed(2)}x`}`);
   console.log(`engine vs tfjs-wasm: ${tfjsWasmPer1000 === null ? "n/a" : `${(enginePer1000 / tfjsWasmPer1000).toFixed(2)}x (tfjs-wasm takes ${(tfjsWasmPer1000 / enginePer1000).toFixed(1)}x the engine's time)`}`);
+  const peak = simdPeakGflops();
+  if (peak !== null) {
+    const g = gflops(fast.seconds, opts.steps);
+    console.log(`engine fast step: ${g.toFixed(1)} GFLOP/s; measured wasm-SIMD peak ${peak.toFixed(1)} GFLOP/s per thread (register-only f64x2 mul+add), so ${(g / peak * 100).toFixed(0)}% of one thread's peak`);
+  }
   kernelTable(opts.naive);
+}
+
+/** GFLOP/s of the register-only f64x2 multiply-add loop in the kernel module, best of 5 runs of ~0.1 s. */
+function simdPeakGflops(): number | null {
+  const L = loadedWasmKernel();
+  if (L === null) return null;
+  const iters = 2_000_000;
+  let best = Infinity;
+  for (let r = 0; r < 5; r++) {
+    const start = process.hrtime.bigint();
+    L.kernel.simdPeak(iters, 0.5);
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return (48 * iters) / best / 1e9;
 }
 
 main().catch((err) => {

@@ -24,6 +24,8 @@ export interface Sizes {
 
 /** Runs `steps` training steps on the given backend (after a short warm-up) and returns the wall time. */
 export async function benchTfjs(backend: TfBackendName, steps: number, sizes: Sizes, seed: number): Promise<TfjsBenchResult> {
+  // PROD: no debug checks, and no "install the node backend" banner (tfjs-backend-cpu's warn() is silent in PROD).
+  tf.env().set("PROD", true);
   const setup = await setupTfjs({ prefer: backend });
   if (setup.backend !== backend) {
     throw new Error(`benchTfjs: asked for the ${backend} backend, got ${describeTfjsSetup(setup)}`);

@@ -1,12 +1,10 @@
 // Runs matmul in the WebAssembly SIMD kernel compiled from matmul_wasm_kernel.as.ts.
-// Loading is synchronous (a file read and new WebAssembly.Module), so matmul stays a plain function.
-// When the .wasm file is missing (e.g. lib run from source without `npm run build`) or the runtime has
-// no SIMD, wasmMatmulStatus() says why and matmul.ts uses the tiled JavaScript kernel instead.
+// Loading is synchronous (a file read and new WebAssembly.Module), so matmul stays a plain function. Without
+// the .wasm file (no `npm run build`) or SIMD, wasmMatmulStatus() says why and matmul.ts uses tiled JS.
 //
-// WebAssembly can only read its own memory, so each call copies A and B in and C out
-// (Float64Array.set, a memcpy): about 0.05 ms per MB here, a few percent of the arithmetic's time.
-// That memory grows to fit the largest product seen so far and keeps that size (about 12 MB for the
-// tutorial's net, most of it packing space for up to 8 threads that is reserved but never touched).
+// WebAssembly can only read its own memory, so each call copies A and B in and C out (about 0.05 ms per MB
+// here); matmulWasmAt skips the copies for matrices that already live there (wasm_heap.ts). The memory grows
+// to fit the largest product seen so far (about 12 MB for the tutorial's net, mostly untouched packing space).
 //
 // Big products are split between this thread and helper threads (worker_threads, matmul_worker.ts) that run
 // the same module on the same shared memory; each computes its own rows (or columns) of C. The call still
@@ -19,6 +17,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { Matrix } from "./matrix";
 import { CTRL, KernelExports } from "./matmul_wasm_protocol";
+import { loadFmaModule } from "./matmul_wasm_fma";
 
 /** File name of the compiled kernel, next to this module's .js in build/lib/engine/. */
 export const WASM_KERNEL_FILE = "matmul_wasm_kernel.wasm";
@@ -53,14 +52,20 @@ interface Loaded {
   kernel: KernelExports;
   work: number; // this thread's packing scratch space
   helperStart: number; // control blocks and scratch of the helpers start here
-  dataStart: number; // operands are copied from here on
+  dataStart: number; // operands are copied from here on; buffers kept in wasm memory (wasm_heap.ts) sit below
   helpers: Helper[];
+}
+
+/** The loaded kernel and its memory, for wasm_heap.ts (buffers that live in wasm memory); null if unavailable. */
+export function loadedWasmKernel(): Loaded | null {
+  return wasmMatmulAvailable() ? loaded : null;
 }
 
 let loaded: Loaded | null = null;
 let status: string | null = null; // null: not tried yet; "ok" or why the kernel is unavailable
 let threads = defaultThreads();
 let forcedThreads = false; // set by setMatmulThreads(n): no load-based fallback
+let fma = "off";
 let threadProblem: string | null = null; // set if helper threads failed; then everything runs here
 
 // On a busy machine a helper may not get a core for milliseconds, and waiting for it is worse than doing
@@ -147,7 +152,9 @@ function load(): void {
   try {
     if (typeof WebAssembly !== "object") throw new Error("this runtime has no WebAssembly");
     if (!fs.existsSync(file)) throw new Error(`${file} not found (run \`npm run build\`)`);
-    const module = new WebAssembly.Module(fs.readFileSync(file));
+    const fmaBuild = loadFmaModule(__dirname);
+    fma = fmaBuild.status;
+    const module = fmaBuild.module ?? new WebAssembly.Module(fs.readFileSync(file));
     const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
     // (not named `exports`: that would shadow CommonJS's own in the compiled file)
     const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
@@ -163,11 +170,17 @@ function load(): void {
   }
 }
 
-function align(bytes: number): number {
+/** Whether the matmul kernel uses fused multiply-add (opt-in: COURSE_MATMUL_FMA=1, see matmul_wasm_fma.ts). */
+export function matmulFmaStatus(): string {
+  wasmMatmulStatus();
+  return fma;
+}
+
+export function align(bytes: number): number {
   return Math.ceil(bytes / 64) * 64;
 }
 
-function ensureBytes(memory: WasmMemory, end: number): void {
+export function ensureBytes(memory: WasmMemory, end: number): void {
   const have = memory.buffer.byteLength;
   if (end > have) memory.grow(Math.ceil((end - have) / 65536));
 }
@@ -207,6 +220,17 @@ export function matmulWasmKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolea
   const heap = new Float64Array(L.memory.buffer); // a fresh view: after grow() the old one is too short
   heap.set(a.data, aOff / 8);
   heap.set(b.data, bOff / 8);
+  matmulWasmAt(m, k, n, aOff, transA, bOff, transB, cOff);
+  c.data.set(heap.subarray(cOff / 8, cOff / 8 + m * n));
+}
+
+/**
+ * C(m,n) = op(A)(m,k) · op(B)(k,n) on matrices already in wasm memory, at byte offsets (wasm_heap.ts):
+ * no copies. Same kernel, same bands and so the same sums as matmulWasmKernel.
+ */
+export function matmulWasmAt(m: number, k: number, n: number, aOff: number, transA: boolean, bOff: number, transB: boolean, cOff: number): void {
+  if (!wasmMatmulAvailable()) throw new Error(wasmMatmulStatus());
+  const L = loaded!;
 
   // Split C into `parts` bands of whole 4×4 tiles, across the longer side; band 0 is ours.
   let want = threadProblem === null && m * k * n >= THREAD_MIN_MACS ? threads : 1;
@@ -242,8 +266,6 @@ export function matmulWasmKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolea
       pauseLength = FIRST_PAUSE;
     }
   }
-
-  c.data.set(heap.subarray(cOff / 8, cOff / 8 + m * n));
 }
 
 function post(h: Helper, args: number[]): void {

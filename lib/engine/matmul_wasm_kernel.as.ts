@@ -147,6 +147,15 @@ function interleave4(src: usize, stride: usize, kc: i32, out: usize): void {
   }
 }
 
+// c + a·b per lane: two roundings (mul, then add) in the default build; one (fused) in the build made with
+// --enable relaxed-simd (matmul_wasm_kernel_fma.wasm, opt-in, see matmul_wasm.ts) where the CPU has FMA.
+// @ts-ignore: decorator
+@inline
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(c, f64x2.mul(a, b));
+}
+
 // C[i..i+rows) × [j..j+cols) (+)= A panel · B panel, over kc values of p. Full 4×4 tiles store straight
 // into C; edge tiles go through `tile` so only the valid part is written.
 // @ts-ignore: decorator
@@ -161,13 +170,13 @@ function microKernel(
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(pb), b1 = v128.load(pb, 16);
     let av = v128.load64_splat(pa);
-    c00 = f64x2.add(c00, f64x2.mul(av, b0)); c01 = f64x2.add(c01, f64x2.mul(av, b1));
+    c00 = madd(av, b0, c00); c01 = madd(av, b1, c01);
     av = v128.load64_splat(pa, 8);
-    c10 = f64x2.add(c10, f64x2.mul(av, b0)); c11 = f64x2.add(c11, f64x2.mul(av, b1));
+    c10 = madd(av, b0, c10); c11 = madd(av, b1, c11);
     av = v128.load64_splat(pa, 16);
-    c20 = f64x2.add(c20, f64x2.mul(av, b0)); c21 = f64x2.add(c21, f64x2.mul(av, b1));
+    c20 = madd(av, b0, c20); c21 = madd(av, b1, c21);
     av = v128.load64_splat(pa, 24);
-    c30 = f64x2.add(c30, f64x2.mul(av, b0)); c31 = f64x2.add(c31, f64x2.mul(av, b1));
+    c30 = madd(av, b0, c30); c31 = madd(av, b1, c31);
     pa += 32;
     pb += 32;
   }
@@ -198,4 +207,72 @@ function microKernel(
       store<f64>(dst, first ? v : load<f64>(dst) + v);
     }
   }
+}
+
+// Elementwise steps of a training step, for lib/train/fast_three_layer_step.ts, on arrays of `len` float64
+// already in this memory. Each does exactly the arithmetic of its JavaScript twin in lib/nn and
+// lib/engine/elementwise.ts (the same IEEE operations per element, sums in the same order), so results are
+// bit-identical to the readable path.
+
+/** out[k] = h[k] > 0 ? h[k] : 0 (reluForward). */
+export function reluForward(h: usize, out: usize, len: i32): void {
+  for (let k = 0; k < len; k++) {
+    const v = load<f64>(h + (<usize>k << 3));
+    store<f64>(out + (<usize>k << 3), v > 0 ? v : 0);
+  }
+}
+
+/** d[k] = h[k] > 0 ? d[k] : 0, in place (reluBackward). */
+export function reluBackwardInPlace(d: usize, h: usize, len: i32): void {
+  for (let k = 0; k < len; k++) {
+    if (!(load<f64>(h + (<usize>k << 3)) > 0)) store<f64>(d + (<usize>k << 3), 0);
+  }
+}
+
+/** d[k] = 2 (yPred[k] − y[k]); returns Σ (yPred[k] − y[k])² summed in k order (sumOfSquaresLoss and its backward). */
+export function sumOfSquaresLossAndGrad(yPred: usize, y: usize, d: usize, len: i32): f64 {
+  let s: f64 = 0;
+  for (let k = 0; k < len; k++) {
+    const diff = load<f64>(yPred + (<usize>k << 3)) - load<f64>(y + (<usize>k << 3));
+    s += diff * diff;
+    store<f64>(d + (<usize>k << 3), 2 * diff);
+  }
+  return s;
+}
+
+/** w[k] += alpha · g[k] (addScaledInPlace), two lanes at a time: the same multiply and add per element. */
+export function addScaledInPlace(w: usize, alpha: f64, g: usize, len: i32): void {
+  const va = f64x2.splat(alpha);
+  let k = 0;
+  for (; k + 1 < len; k += 2) {
+    const p = w + (<usize>k << 3);
+    v128.store(p, f64x2.add(v128.load(p), f64x2.mul(va, v128.load(g + (<usize>k << 3)))));
+  }
+  if (k < len) {
+    const p = w + (<usize>k << 3);
+    store<f64>(p, load<f64>(p) + alpha * load<f64>(g + (<usize>k << 3)));
+  }
+}
+
+/**
+ * The machine's register-only wasm-SIMD rate, for scripts/bench.ts: `iters` rounds of 12 independent
+ * f64x2 multiply-then-add chains (the micro-kernel's instruction mix, no memory traffic), 48 flops a round.
+ * Returns a sum of the results so the work cannot be dropped.
+ */
+export function simdPeak(iters: i32, seed: f64): f64 {
+  const a = f64x2.splat(seed), b = f64x2.splat(1 - seed * 1e-9);
+  let c0 = f64x2.splat(0), c1 = f64x2.splat(1), c2 = f64x2.splat(2), c3 = f64x2.splat(3);
+  let c4 = f64x2.splat(4), c5 = f64x2.splat(5), c6 = f64x2.splat(6), c7 = f64x2.splat(7);
+  let c8 = f64x2.splat(8), c9 = f64x2.splat(9), c10 = f64x2.splat(10), c11 = f64x2.splat(11);
+  for (let i = 0; i < iters; i++) {
+    c0 = madd(c0, b, a); c1 = madd(c1, b, a);
+    c2 = madd(c2, b, a); c3 = madd(c3, b, a);
+    c4 = madd(c4, b, a); c5 = madd(c5, b, a);
+    c6 = madd(c6, b, a); c7 = madd(c7, b, a);
+    c8 = madd(c8, b, a); c9 = madd(c9, b, a);
+    c10 = madd(c10, b, a); c11 = madd(c11, b, a);
+  }
+  const s = f64x2.add(f64x2.add(f64x2.add(c0, c1), f64x2.add(c2, c3)), f64x2.add(f64x2.add(c4, c5), f64x2.add(c6, c7)));
+  const t = f64x2.add(s, f64x2.add(f64x2.add(c8, c9), f64x2.add(c10, c11)));
+  return f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
 }

@@ -8,6 +8,12 @@ export interface KernelExports {
   ): void;
   workBytes(): number;
   heapBase(): number;
+  // elementwise steps and the peak loop (see the kernel source)
+  reluForward(h: number, out: number, len: number): void;
+  reluBackwardInPlace(d: number, h: number, len: number): void;
+  sumOfSquaresLossAndGrad(yPred: number, y: number, d: number, len: number): number;
+  addScaledInPlace(w: number, alpha: number, g: number, len: number): void;
+  simdPeak(iters: number, seed: number): number;
 }
 
 // Layout of one helper's control block: Int32 slots in shared memory.
