@@ -6,6 +6,9 @@ import { fateMap, smallRateControl } from "../../lib/experiments/nb01_fate_map";
 import { seedSurvey } from "../../lib/experiments/nb01_seed_survey";
 import { layer2Mechanism } from "../../lib/experiments/nb01_layer2_mechanism";
 import { symmetryRuns } from "../../lib/experiments/nb01_symmetry";
+import { tutorialProblem } from "../../lib/experiments/nb01_tutorial_runs";
+import { gradientCheck } from "../../lib/train/gradient_check";
+import { Rng } from "../../lib/engine/random";
 
 const within = (value: number, lo: number, hi: number, what: string) => assert.ok(value >= lo && value <= hi, `${what}: ${value} not in [${lo}, ${hi}]`);
 
@@ -67,4 +70,14 @@ test("symmetry: zeros never move (loss Σy² exactly); a constant start keeps al
   within(constant.loss[20] / constant.sumOfSquaredTargets, 0.94, 0.95, "constant start after 20 steps (0.9465)");
   assert.ok(he.unitSpreadW1 > 0.1 && he.unitSpreadW2 > 0.1);
   within(he.loss[20] / he.sumOfSquaredTargets, 0.07, 0.08, "He after 20 steps (0.0768)");
+});
+
+test("gradient check at the recipe's std 1 (seed 3, 20 sampled entries per matrix, ε 1e-5): every sampled entry agrees to better than 1e-5", () => {
+  const rng = new Rng(1);
+  rng.randn(8, 12);
+  const p = tutorialProblem(3, 1);
+  const check = gradientCheck(p.net, p.x, p.y, { maxEntriesPerParam: 20, rng: rng.fork(), epsilon: 1e-5 });
+  for (const r of check) assert.ok(r.maxRelativeError < 1e-5, `${r.name}: ${r.maxRelativeError}`);
+  // and it is a real check: the errors are not all zero
+  assert.ok(Math.max(...check.map((r) => r.maxRelativeError)) > 1e-8);
 });
