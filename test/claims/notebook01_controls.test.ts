@@ -81,3 +81,17 @@ test("gradient check at the recipe's std 1 (seed 3, 20 sampled entries per matri
   // and it is a real check: the errors are not all zero
   assert.ok(Math.max(...check.map((r) => r.maxRelativeError)) > 1e-8);
 });
+
+test("notebook 01 section 7 (seed 0, lr 5e-7): rms of a₁ ≈ 22 and a₂ ≈ 184; the first update is 0.41×, 4.7× and 20× the size of W₁, W₂, W₃", () => {
+  const p = tutorialProblem(0);
+  const cache = p.net.forward(p.x);
+  const g = p.net.backward(cache, p.y);
+  const rms = (m: { data: Float64Array }) => Math.sqrt(m.data.reduce((s, v) => s + v * v, 0) / m.data.length);
+  within(rms(cache.a1), 22.0, 22.3, "rms a₁ (22.1)");
+  within(rms(cache.a2), 183, 184.5, "rms a₂ (183.6)");
+  const norm = (m: { data: Float64Array }) => Math.sqrt(m.data.reduce((s, v) => s + v * v, 0));
+  const ratio = (k: "w1" | "w2" | "w3") => (5e-7 * norm(g[k])) / norm(p.net.weights[k]);
+  within(ratio("w1"), 0.40, 0.42, "‖ΔW₁‖/‖W₁‖ (0.411)");
+  within(ratio("w2"), 4.6, 4.7, "‖ΔW₂‖/‖W₂‖ (4.66)");
+  within(ratio("w3"), 20.3, 20.5, "‖ΔW₃‖/‖W₃‖ (20.4)");
+});
