@@ -87,3 +87,4 @@ export type { BarChartOptions, BarSeries } from "./plot/bar_chart";
 export * as nb01 from "./experiments/nb01";
 export * as nb02 from "./experiments/nb02";
 export * as nb03 from "./experiments/nb03";
+export * as nb05 from "./experiments/nb05";
