@@ -83,6 +83,22 @@ export { accuracy, predictClasses } from "./train/accuracy";
 export { barChart } from "./plot/bar_chart";
 export type { BarChartOptions, BarSeries } from "./plot/bar_chart";
 
+// Beyond Xavier and He (notebook 05): more activations, orthogonal and data-driven initialization, BatchNorm,
+// residual blocks and Adam.
+export { leakyReluForward, leakyReluBackward, leakyReluGain, LEAKY_RELU_SLOPE } from "./nn/leaky_relu";
+export { seluForward, seluBackward, SELU_ALPHA, SELU_LAMBDA } from "./nn/selu";
+export { batchNormForward, batchNormBackward, BATCH_NORM_EPSILON } from "./nn/batch_norm";
+export type { BatchNormCache } from "./nn/batch_norm";
+export { BatchNormMlp } from "./nn/batch_norm_mlp";
+export { ResidualMlp } from "./nn/residual_mlp";
+export type { ResidualMlpSpec } from "./nn/residual_mlp";
+export { qr } from "./engine/qr";
+export { orthogonal } from "./init/orthogonal";
+export { lsuv } from "./init/lsuv";
+export type { LsuvOptions, LsuvLayerRecord } from "./init/lsuv";
+export { AdamState, trainAdam } from "./train/adam";
+export type { AdamOptions } from "./train/adam";
+
 // Each notebook's experiments, one namespace per notebook: course.nb01.runTutorialSeed(...), course.nb03.digitsRun(...).
 export * as nb01 from "./experiments/nb01";
 export * as nb02 from "./experiments/nb02";
