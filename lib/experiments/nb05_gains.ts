@@ -55,7 +55,9 @@ export interface GainDepthRun {
 }
 
 /** Pushes `batchSize` N(0,1) rows through `layers` square layers with W ~ N(0, gain²/width). Same draws for every gain. */
-export function gainDepthRun(activation: GainActivation, gain: number, o = BEYOND.gains): GainDepthRun {
+export interface GainDepthOptions { layers: number; width: number; batchSize: number; seed: number }
+
+export function gainDepthRun(activation: GainActivation, gain: number, o: GainDepthOptions = BEYOND.gains): GainDepthRun {
   const rng = new Rng(o.seed);
   const act = forwardOf(activation);
   let a = rng.randn(o.batchSize, o.width);
