@@ -21,11 +21,11 @@ test("gains: 1/√E[f(z)²] is 1 for linear and SELU, √2 for ReLU and leaky Re
   within(measuredGain("tanh"), 1.5, 1.66, "tanh");
 });
 
-test("gains: with its own gain every activation keeps the pre-activation std in [0.2, 5] at layer 30; with gain 1 ReLU and leaky ReLU fall below 1e-4, tanh below 0.3, linear and SELU unchanged — on 3 seeds", () => {
+test("gains: with its own gain every activation keeps the pre-activation std in [0.2, 5] at layer 30; with gain 1 ReLU and leaky ReLU fall below 5e-4, tanh below 0.3, linear and SELU unchanged — on 3 seeds", () => {
   for (const seed of [5, 6, 7]) {
     const o = { ...BEYOND.gains, seed };
     for (const a of GAIN_ACTIVATIONS) within(last(gainDepthRun(a, recommendedGain(a), o).preActivationStd), 0.2, 5, `${a} seed ${seed}`);
-    for (const a of ["relu", "leaky_relu"] as const) within(last(gainDepthRun(a, 1, o).preActivationStd), 0, 1e-4, `${a} gain 1 seed ${seed}`);
+    for (const a of ["relu", "leaky_relu"] as const) within(last(gainDepthRun(a, 1, o).preActivationStd), 0, 5e-4, `${a} gain 1 seed ${seed}`);
     within(last(gainDepthRun("tanh", 1, o).preActivationStd), 0, 0.3, `tanh gain 1 seed ${seed}`);
     for (const a of ["linear", "selu"] as const) within(last(gainDepthRun(a, 1, o).preActivationStd), 0.5, 2, `${a} gain 1 seed ${seed}`);
   }
