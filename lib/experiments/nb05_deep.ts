@@ -10,7 +10,9 @@ import { orthogonal } from "../init/orthogonal";
 import { standardInitializer } from "../init/presets";
 import { BatchNormMlp } from "../nn/batch_norm_mlp";
 import { meanSquared } from "../nn/mean_squared_loss";
-import { Mlp, TUTORIAL_MLP } from "../nn/mlp";
+import { Mlp } from "../nn/mlp";
+import { deadUnitFraction } from "../nn/relu";
+import { TUTORIAL } from "../nn/three_layer_net";
 import { Model } from "../nn/model";
 import { adamTrain } from "./nb05_adam_run";
 import { TrainHistory, trainGradientDescent } from "../train/gradient_descent";
@@ -103,11 +105,13 @@ export function deepAdamRun(init: string, seed: number = BEYOND.deep.seed): Deep
 
 /** Section 6: the tutorial's 1000 → 100 → 100 → 10 net from N(0, 1) (notebook 01's problem, seed 0) with Adam. */
 export function tutorialAdamRun(steps: number = BEYOND.deep.steps): DeepRun & { sumOfSquaredTargets: number; deadAtEnd: number[] } {
-  const { net, x, y } = probeProblem({ ...TUTORIAL_MLP, init: standardInitializer("naive N(0,1)").init, batchSize: 128, seed: 0 });
+  // The tutorial's sizes and ReLU; probeProblem's default loss is the tutorial's sum of squares.
+  const sizes = [TUTORIAL.inputDim, TUTORIAL.hidden1, TUTORIAL.hidden2, TUTORIAL.outputDim];
+  const { net, x, y } = probeProblem({ sizes, activation: "relu", init: standardInitializer("naive N(0,1)").init, batchSize: TUTORIAL.batchSize, seed: 0 });
   const history = adamTrain(net, x, y, steps);
   let s = 0;
   for (const v of y.data) s += v * v;
-  return { ...summarize("tutorial N(0,1), Adam", history), sumOfSquaredTargets: s, deadAtEnd: history.deadFraction[history.deadFraction.length - 1] };
+  return { ...summarize("tutorial N(0,1), Adam", history), sumOfSquaredTargets: s, deadAtEnd: net.forward(x).a.map(deadUnitFraction) };
 }
 
 /** Section 8: plain gradient descent from a good (He) and a bad (Xavier) start, with snapshots every k steps. */

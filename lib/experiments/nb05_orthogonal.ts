@@ -47,16 +47,9 @@ export function linearRun(start: LinearStart, depth: number, seed: number = BEYO
   const { x, y, rng } = linearProblem(seed);
   const sizes = Array.from({ length: depth + 1 }, () => width);
   const net = Mlp.initialized({ sizes, activation: "linear", loss: meanSquared }, startInit(start), rng);
-  let stepsToThreshold: number | null = null;
-  let first = NaN;
-  const history = trainGradientDescent(net, x, y, {
-    learningRate: learningRate / depth,
-    steps: maxSteps,
-    onStep: ({ step, loss }) => {
-      if (step === 0) first = loss;
-      if (stepsToThreshold === null && loss < threshold * first) stepsToThreshold = step;
-    },
-  });
+  const history = trainGradientDescent(net, x, y, { learningRate: learningRate / depth, steps: maxSteps });
+  const reached = history.loss.findIndex((loss) => loss < threshold * history.loss[0]);
+  const stepsToThreshold = reached < 0 ? null : reached;
   return { start, depth, loss: history.loss, stepsToThreshold, initialLoss: history.loss[0] };
 }
 

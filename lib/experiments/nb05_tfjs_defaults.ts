@@ -8,7 +8,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { Rng } from "../engine/random";
 import { matrixToTensor } from "../tfjs/convert";
-import { TRUNCATED_NORMAL_STD_FACTOR } from "../tfjs/initializers";
+import { TRUNCATED_STD_RATIO } from "../init/variance_scaling";
 import { layerOutputStd } from "./nb04_deep_init";
 
 export interface TfDefaultsOptions { depth: number; width: number; batchSize: number; seed: number }
@@ -35,7 +35,7 @@ function initializerFor(start: TfStart, seed: number) {
     case "default (glorotNormal)": return tf.initializers.glorotNormal({ seed });
     case "heNormal": return tf.initializers.heNormal({ seed });
     case "He, truncation corrected":
-      return tf.initializers.varianceScaling({ scale: 2 / TRUNCATED_NORMAL_STD_FACTOR ** 2, mode: "fanIn", distribution: "normal", seed });
+      return tf.initializers.varianceScaling({ scale: 2 / TRUNCATED_STD_RATIO ** 2, mode: "fanIn", distribution: "normal", seed });
     default: throw new Error(`nb05 tfjs: expected one of ${TF_STARTS.join(", ")}, got ${JSON.stringify(start)}`);
   }
 }
