@@ -86,6 +86,22 @@ export { accuracy, predictClasses } from "./train/accuracy";
 export { barChart } from "./plot/bar_chart";
 export type { BarChartOptions, BarSeries } from "./plot/bar_chart";
 
+// Beyond Xavier and He (notebook 05): more activations, orthogonal and data-driven initialization, BatchNorm,
+// residual blocks and Adam.
+export { leakyReluForward, leakyReluBackward, leakyReluGain, LEAKY_RELU_SLOPE } from "./nn/leaky_relu";
+export { seluForward, seluBackward, SELU_ALPHA, SELU_LAMBDA } from "./nn/selu";
+export { batchNormForward, batchNormBackward, BATCH_NORM_EPSILON } from "./nn/batch_norm";
+export type { BatchNormCache } from "./nn/batch_norm";
+export { BatchNormMlp } from "./nn/batch_norm_mlp";
+export { ResidualMlp } from "./nn/residual_mlp";
+export type { ResidualMlpSpec } from "./nn/residual_mlp";
+export { qr } from "./engine/qr";
+export { orthogonal } from "./init/orthogonal";
+export { lsuv } from "./train/lsuv";
+export type { LsuvOptions, LsuvLayerRecord } from "./train/lsuv";
+export { AdamState, trainAdam } from "./train/adam";
+export type { AdamOptions } from "./train/adam";
+
 // Each notebook's experiments, one namespace per notebook: course.nb01.runTutorialSeed(...), course.nb03.digitsRun(...).
 export * as nb01 from "./experiments/nb01";
 export * as nb02 from "./experiments/nb02";
@@ -93,3 +109,4 @@ export * as nb03 from "./experiments/nb03";
 
 // Exercises that check themselves (issue 16): course.exercises.nb01.initialLoss.check(answer), placeholder course.exercises.TODO.
 export * as exercises from "./exercises/index";
+export * as nb05 from "./experiments/nb05";

@@ -5,3 +5,4 @@
 export * from "./index";
 export * as tfjs from "./tfjs/index";
 export * as nb04 from "./experiments/nb04";
+export * as nb05tf from "./experiments/nb05_tfjs";

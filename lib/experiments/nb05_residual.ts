@@ -1,0 +1,29 @@
+// Section 4 of notebook 05: a 64-block residual MLP, every matrix drawn with He, with and without the last layer of
+// each branch set to zero (Fixup, Zhang et al. 2019). Same draws for both (ResidualMlp.initialized draws B and then
+// zeroes it).
+
+import { Rng } from "../engine/random";
+import { std } from "../engine/reductions";
+import { heNormal } from "../init/presets";
+import { meanSquared } from "../nn/mean_squared_loss";
+import { ResidualMlp } from "../nn/residual_mlp";
+import { trainGradientDescent } from "../train/gradient_descent";
+import { BEYOND } from "./nb05_config";
+import { DeepRun, summarize } from "./nb05_deep";
+
+export interface ResidualRun extends DeepRun {
+  /** std of the stream s_b after each block, block 1 first, at the start. */
+  streamStd: number[];
+  inputStd: number;
+}
+
+export function residualRun(zeroBranchOutput: boolean, seed: number = BEYOND.residual.seed): ResidualRun {
+  const { width, blocks, outputs, batchSize, steps, learningRate } = BEYOND.residual;
+  const rng = new Rng(seed);
+  const x = rng.randn(batchSize, width);
+  const y = rng.randn(batchSize, outputs);
+  const net = ResidualMlp.initialized({ width, blocks, outputs, loss: meanSquared }, heNormal(), rng, zeroBranchOutput);
+  const streamStd = net.forward(x).stream.map((s) => std(s));
+  const history = trainGradientDescent(net, x, y, { learningRate, steps });
+  return { ...summarize(zeroBranchOutput ? "He, branch output zero (Fixup)" : "He everywhere", history), streamStd, inputStd: std(x) };
+}
