@@ -2,7 +2,6 @@
 
 export { tutorialData, tutorialProblem, runTutorialSeed, surveyTutorialSeeds, runOutcome, REFERENCE_EFFECTIVE_LEARNING_RATE } from "./nb01_tutorial_runs";
 export type { TutorialProblem, RunOutcome, SeedRun } from "./nb01_tutorial_runs";
-export { fateStep, recipeLossFigure, deadUnitsFigure, surveyRows, surveyFigure, SURVEY_HEADERS } from "./nb01_figures";
 export { tutorialProblemWithStds, runToFate, tutorialFate, XAVIER_STDS, HE_STDS, LEARNS_BELOW, STUCK_BELOW } from "./nb01_fate";
 export type { Fate, FateRun, LayerStds } from "./nb01_fate";
 export { fateMap, smallRateControl, FATE_MAP_STDS, FATE_MAP_LEARNING_RATES, FATE_MAP_STEPS } from "./nb01_fate_map";
@@ -13,3 +12,4 @@ export { layer2Mechanism, topDirectionShare } from "./nb01_layer2_mechanism";
 export type { Layer2Mechanism, UnitRange } from "./nb01_layer2_mechanism";
 export { symmetryRuns } from "./nb01_symmetry";
 export type { SymmetryRun } from "./nb01_symmetry";
+export { fateStep, recipeLossFigure, deadUnitsFigure, surveyRows, surveyFigure, SURVEY_HEADERS } from "./nb01_figures";
