@@ -17,13 +17,6 @@ export function reluBackward(dout: Matrix, h: Matrix): Matrix {
   return dh;
 }
 
-/** The mask [h > 0] as 1s and 0s: which units pass a gradient back. */
-export function reluMask(h: Matrix): Matrix {
-  const m = new Matrix(h.rows, h.cols);
-  for (let k = 0; k < h.data.length; k++) m.data[k] = h.data[k] > 0 ? 1 : 0;
-  return m;
-}
-
 /**
  * Fraction of units (columns) that output zero for every sample in the batch.
  * Such a unit passes no gradient back, so its incoming weights stop changing.

@@ -2,13 +2,13 @@
 // Returns what happened as data; prints nothing.
 
 import * as tf from "@tensorflow/tfjs";
+import { OnStep } from "../train/training_loop";
 import { assertSteps } from "./check_args";
 
 export interface TfTrainOptions {
   learningRate: number;
   steps: number;
-  /** Called after each step with the loss measured before that step's update. */
-  onStep?: (step: number, loss: number) => void;
+  onStep?: OnStep;
 }
 
 export interface TfTrainHistory {
@@ -28,7 +28,7 @@ export function runTrainingLoop(
   where: string,
   steps: number,
   step: (t: number) => number,
-  onStep?: (t: number, loss: number) => void,
+  onStep?: OnStep,
 ): TfTrainHistory {
   assertSteps(where, steps);
   const tensorsBefore = tf.memory().numTensors;
@@ -37,12 +37,12 @@ export function runTrainingLoop(
   for (let t = 0; t < steps; t++) {
     const loss = step(t);
     history.loss.push(loss);
-    onStep?.(t, loss);
     if (!Number.isFinite(loss)) {
       history.divergedAtStep = t;
       break;
     }
     history.stepsCompleted = t + 1;
+    onStep?.(t, loss);
   }
   const elapsed = performance.now() - start;
   history.msPerStep = history.loss.length > 0 ? elapsed / history.loss.length : 0;

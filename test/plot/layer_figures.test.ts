@@ -2,12 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Matrix } from "../../lib/engine/matrix";
 import { Mlp } from "../../lib/nn/mlp";
-import { sumOfSquares } from "../../lib/nn/loss";
+import { sumOfSquaredErrors } from "../../lib/nn/sum_of_squares_loss";
 import { layerStatistics } from "../../lib/train/statistics";
 import { histogramFractions, layerHistogramsFigure, perLayerFigure } from "../../lib/plot/layer_figures";
 
 function stats() {
-  const net = new Mlp([Matrix.from([[1, -1]]), Matrix.from([[1, 2], [5, 5]]), Matrix.from([[1], [3]])], "relu", sumOfSquares);
+  const net = new Mlp([Matrix.from([[1, -1]]), Matrix.from([[1, 2], [5, 5]]), Matrix.from([[1], [3]])], "relu", sumOfSquaredErrors);
   return layerStatistics(net, Matrix.from([[1], [2]]), Matrix.from([[0], [0]]), { activationEdges: [0, 1, 2], gradientEdges: [-10, 0, 10] });
 }
 
