@@ -158,7 +158,7 @@ export function seedSliderFigure(runs: SeedRun[]): Figure {
     // The mark sits at the last finite loss up to the fate's step (an Infinity has no place on a log axis).
     let mx = 0;
     for (let t = 0; t <= (at ?? n - 1) && t < n; t++) if (Number.isFinite(r.history.loss[t])) mx = t;
-    const layers = r.history.deadFraction[0].length;
+    const layers = r.history.stalledFraction[0].length;
     const data: Trace[] = [
       { type: "scatter", mode: "lines+markers", name: "loss Σ(ŷ − y)²", x, y: r.history.loss.map((v) => (Number.isFinite(v) ? v : null)), line: { color: "#1f77b4" }, marker: { color: "#1f77b4" } },
       { type: "scatter", mode: "lines", name: "Σy², the loss of predicting 0", x: [0, n - 1], y: [r.sumOfSquaredTargets, r.sumOfSquaredTargets], line: { dash: "dot", color: "#2ca02c" } },
@@ -169,7 +169,7 @@ export function seedSliderFigure(runs: SeedRun[]): Figure {
         marker: { symbol: style.symbol, size: 13, color: style.color, line: { width: 2, color: style.color } } as Trace["marker"],
       },
       ...Array.from({ length: layers }, (_, l): Trace => ({
-        type: "scatter", mode: "lines+markers", name: `dead in hidden layer ${l + 1}`, x, y: r.history.deadFraction.map((d) => d[l]),
+        type: "scatter", mode: "lines+markers", name: `dead in hidden layer ${l + 1}`, x, y: r.history.stalledFraction.map((d) => d[l]),
         line: { color: l === 0 ? "#9467bd" : "#d62728", dash: l === 0 ? "dot" : "solid" }, marker: { color: l === 0 ? "#9467bd" : "#d62728" }, xaxis: "x2", yaxis: "y2",
       })),
     ];
