@@ -25,8 +25,8 @@ const NOTEBOOKS = process.env.COURSE_NOTEBOOKS ?? path.join(ROOT, "notebooks");
 const SCREENSHOTS = path.join(RENDERED, "screenshots");
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 /** Figures with a slider the course must have (issue 15 asks for at least three, precomputed in the notebooks): notebook
- * 02's scale sweep (per-layer spreads, and the layer × log10|a| heat maps) and notebook 03's depth sweep. */
-const MIN_SLIDER_FIGURES = Number(process.env.COURSE_MIN_SLIDER_FIGURES ?? 3);
+ * 01's seed survey, 02's scale sweep (per-layer spreads, and the layer × log10|a| heat maps) and 03's depth sweep. */
+const MIN_SLIDER_FIGURES = Number(process.env.COURSE_MIN_SLIDER_FIGURES ?? 4);
 
 interface NotebookOutput { data?: Record<string, unknown> }
 interface PlotlyJson { data: unknown[]; layout: { sliders?: { steps: unknown[] }[] } }

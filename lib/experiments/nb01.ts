@@ -12,4 +12,4 @@ export { layer2Mechanism, topDirectionShare } from "./nb01_layer2_mechanism";
 export type { Layer2Mechanism, UnitRange } from "./nb01_layer2_mechanism";
 export { symmetryRuns } from "./nb01_symmetry";
 export type { SymmetryRun } from "./nb01_symmetry";
-export { fateStep, recipeLossFigure, deadUnitsFigure, surveyRows, surveyFigure, SURVEY_HEADERS } from "./nb01_figures";
+export { fateStep, recipeLossFigure, deadUnitsFigure, surveyRows, surveyFigure, seedSliderFigure, SURVEY_HEADERS } from "./nb01_figures";

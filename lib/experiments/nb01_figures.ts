@@ -4,10 +4,10 @@
 import { Cell } from "../plot/display";
 import { Figure, Series, Trace, lineChart } from "../plot/figure";
 import { MARK_STYLES, MarkKind } from "../plot/marks";
+import { sliderFigure } from "../plot/slider";
 import { TUTORIAL } from "../nn/three_layer_net";
 import { RunOutcome, SeedRun } from "./nb01_tutorial_runs";
 
-const steps = (n: number): number[] => Array.from({ length: n }, (_, t) => t);
 
 /** The step at which a run's fate was sealed: its loss became non-finite, or its last hidden layer died; null if alive. */
 export function fateStep(r: SeedRun): number | null {
@@ -29,7 +29,7 @@ export function recipeLossFigure(runs: SeedRun[], title: string): Figure {
     const what = r.outcome === "overflow" ? `overflows to Infinity at step ${at}` : r.outcome === "dead" ? `dies, flat at Σy² from step ${at}` : "keeps learning";
     return {
       name: `seed ${r.seed}: ${what}`,
-      x: steps(r.history.loss.length).map((t) => t + 1),
+      x: stepAxisOf(r.history.loss.length).map((t) => t + 1),
       y: r.history.loss,
       marks: at === null ? [] : [{ at: at + 1, kind, reason: fateReason(r) }],
     };
@@ -72,10 +72,10 @@ export function deadUnitsFigure(runs: SeedRun[], first: number): Figure {
     const value = curves[0].y[0];
     if (curves.length > 1 && curves.every((c) => c.marks.length === 0 && c.y.every((v) => v === value))) {
       const longest = Math.max(...curves.map((c) => c.y.length));
-      series.push({ name: `seeds ${runs.map((r) => r.seed).join(" and ")}, hidden layer ${l + 1}: ${value} throughout, in every run`, x: steps(longest), y: steps(longest).map(() => value), dash: "dot" });
+      series.push({ name: `seeds ${runs.map((r) => r.seed).join(" and ")}, hidden layer ${l + 1}: ${value} throughout, in every run`, x: stepAxisOf(longest), y: stepAxisOf(longest).map(() => value), dash: "dot" });
       continue;
     }
-    curves.forEach((c, k) => series.push({ name: `seed ${c.run.seed}, hidden layer ${l + 1}`, x: steps(c.y.length), y: c.y, dash: k === 0 ? "solid" : "dash", marks: c.marks }));
+    curves.forEach((c, k) => series.push({ name: `seed ${c.run.seed}, hidden layer ${l + 1}`, x: stepAxisOf(c.y.length), y: c.y, dash: k === 0 ? "solid" : "dash", marks: c.marks }));
   }
   return lineChart({ title: `Dead units (zero for all samples) over the first ${first} steps`, xTitle: "step", yTitle: "fraction of the layer's units that are dead", series });
 }
@@ -140,4 +140,57 @@ export function surveyFigure(runs: SeedRun[], title: string): Figure {
 function nudge(r: SeedRun, runs: SeedRun[]): number {
   const close = runs.filter((q) => q.seed < r.seed && fateStep(q) === fateStep(r) && Math.abs(Math.log(q.initialLoss / r.initialLoss)) < 0.02);
   return close.length * 0.2;
+}
+
+/**
+ * One slider step per seed of the survey: its loss per step (left, with Σy² and its fate marked) and the dead fraction
+ * of each hidden layer (right). Every run is already in the survey, so nothing is trained twice.
+ */
+export function seedSliderFigure(runs: SeedRun[]): Figure {
+  if (runs.length < 2) throw new Error(`seedSliderFigure: expected at least 2 runs, got ${runs.length}`);
+  const longest = Math.max(...runs.map((r) => r.history.loss.length));
+  const steps = runs.map((r) => {
+    const n = r.history.loss.length;
+    const x = stepAxisOf(n);
+    const at = fateStep(r);
+    const kind: MarkKind = r.outcome === "overflow" ? "overflow" : r.outcome === "dead" ? "dead" : "stopped";
+    const style = MARK_STYLES[kind];
+    // The mark sits at the last finite loss up to the fate's step (an Infinity has no place on a log axis).
+    let mx = 0;
+    for (let t = 0; t <= (at ?? n - 1) && t < n; t++) if (Number.isFinite(r.history.loss[t])) mx = t;
+    const layers = r.history.stalledFraction[0].length;
+    const data: Trace[] = [
+      { type: "scatter", mode: "lines+markers", name: "loss Σ(ŷ − y)²", x, y: r.history.loss.map((v) => (Number.isFinite(v) ? v : null)), line: { color: "#1f77b4" }, marker: { color: "#1f77b4" } },
+      { type: "scatter", mode: "lines", name: "Σy², the loss of predicting 0", x: [0, n - 1], y: [r.sumOfSquaredTargets, r.sumOfSquaredTargets], line: { dash: "dot", color: "#2ca02c" } },
+      {
+        type: "scatter", mode: "markers+text", name: at === null ? "still learning" : style.legend,
+        x: at === null ? [] : [at], y: at === null ? [] : [r.history.loss[mx]], text: at === null ? [] : [style.label], textposition: "top center",
+        hovertext: at === null ? [] : [fateReason(r)], hoverinfo: "text",
+        marker: { symbol: style.symbol, size: 13, color: style.color, line: { width: 2, color: style.color } } as Trace["marker"],
+      },
+      ...Array.from({ length: layers }, (_, l): Trace => ({
+        type: "scatter", mode: "lines+markers", name: `dead in hidden layer ${l + 1}`, x, y: r.history.stalledFraction.map((d) => d[l]),
+        line: { color: l === 0 ? "#9467bd" : "#d62728", dash: l === 0 ? "dot" : "solid" }, marker: { color: l === 0 ? "#9467bd" : "#d62728" }, xaxis: "x2", yaxis: "y2",
+      })),
+    ];
+    const fate = at === null ? "still learning" : r.outcome === "overflow" ? `overflows at step ${at}` : `dies at step ${at}`;
+    const figure: Figure = {
+      data,
+      layout: {
+        title: { text: `The recipe, seed ${r.seed}: ${fate} (initial loss ${r.initialLoss.toExponential(1)})` },
+        xaxis: { title: { text: "step" }, type: "linear", domain: [0, 0.4], range: [-0.5, longest - 0.5] },
+        yaxis: { title: { text: "loss (log scale)" }, type: "log", exponentformat: "power" },
+        xaxis2: { title: { text: "step" }, type: "linear", domain: [0.5, 0.8], anchor: "y2", range: [-0.5, longest - 0.5] },
+        yaxis2: { title: { text: "fraction of the layer's units dead" }, type: "linear", anchor: "x2", range: [-0.05, 1.05] },
+        showlegend: true,
+        legend: { x: 0.83, y: 1, font: { size: 10 } },
+      },
+    };
+    return { label: String(r.seed), figure };
+  });
+  return sliderFigure({ prefix: "seed ", steps });
+}
+
+function stepAxisOf(n: number): number[] {
+  return Array.from({ length: n }, (_, t) => t);
 }

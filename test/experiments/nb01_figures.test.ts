@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { REFERENCE_EFFECTIVE_LEARNING_RATE, runTutorialSeed, surveyTutorialSeeds } from "../../lib/experiments/nb01_tutorial_runs";
-import { SURVEY_HEADERS, deadUnitsFigure, fateStep, recipeLossFigure, surveyFigure, surveyRows } from "../../lib/experiments/nb01_figures";
+import { SURVEY_HEADERS, deadUnitsFigure, fateStep, recipeLossFigure, seedSliderFigure, surveyFigure, surveyRows } from "../../lib/experiments/nb01_figures";
+import { sliderLabels } from "../../lib/plot/slider";
 
 const lr = REFERENCE_EFFECTIVE_LEARNING_RATE;
 // Notebook 01's pair: seed 0 dies at step 5, seed 2 overflows at step 6 (20 steps are enough for both fates).
@@ -55,4 +56,22 @@ test("surveyRows folds the seed table into one row per outcome; surveyFigure pla
   assert.deepEqual(fig.data[1].text, ["2", "5"]);
   assert.deepEqual(fig.data[0].y, [0, 1, 3, 4].map((s) => survey.runs[s].initialLoss));
   assert.throws(() => surveyFigure([], "x"), /at least one run/);
+});
+
+test("seedSliderFigure: one step per seed, each with its loss, Σy², its fate marked, and both layers' dead fractions", () => {
+  const runs = [dead, overflow];
+  const fig = seedSliderFigure(runs);
+  assert.deepEqual(sliderLabels(fig), ["0", "2"]);
+  assert.deepEqual(fig.data.map((t) => t.name), ["loss Σ(ŷ − y)²", "Σy², the loss of predicting 0", "○ network died (no gradient left)",
+    "dead in hidden layer 1", "dead in hidden layer 2"]);
+  assert.deepEqual([fig.data[2].x, fig.data[2].y], [[5], [dead.history.loss[5]]]);
+  const slider = (fig.layout.sliders as { steps: { args: [Record<string, unknown[]>, Record<string, unknown>] }[] }[])[0];
+  const next = slider.steps[1].args[0];
+  // Seed 2's step: the ✕ at step 6, drawn at step 5's loss (its last finite one), and its shorter history.
+  assert.deepEqual((next.x as number[][])[2], [6]);
+  assert.deepEqual((next.y as number[][])[2], [overflow.history.loss[5]]);
+  assert.equal((next.name as string[])[2], "✕ overflowed to Infinity");
+  assert.equal((next.y as number[][])[4].length, 7);
+  assert.equal((slider.steps[1].args[1].title as { text: string }).text, "The recipe, seed 2: overflows at step 6 (initial loss 2.7e+9)");
+  assert.throws(() => seedSliderFigure([dead]), /at least 2 runs, got 1/);
 });
