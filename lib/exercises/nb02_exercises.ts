@@ -61,7 +61,7 @@ export const deadFraction = defineExercise("2.2", "the fraction of dead units", 
     if (v) return v;
     return tryAgain(`on a batch of ${a.rows} samples × ${a.cols} units your function returns a different fraction`);
   }
-  return correct("right on a batch with dead units and on one without any");
+  return correct("right on two batches of different shapes, one with dead units and all-zero samples");
 });
 
 function diagnoseDead(a: Matrix, got: number, want: number): Verdict | null {
@@ -111,7 +111,7 @@ export const tanhStdChoice = defineExercise("2.3", "choose a weight std for ten 
   const spread = s.hidden[9].activationStd;
   const worstSaturation = Math.max(...s.hidden.map((h) => h.stalledFraction));
   const gradientRatio = s.hidden[0].backpropGradientStd / s.hidden[9].backpropGradientStd;
-  const measured = `with std ${std}: layer 10's activations have std ${spread.toPrecision(2)}, at most ${(100 * worstSaturation).toFixed(0)} % of a layer saturated, layer 1's gradient is ${gradientRatio.toPrecision(2)} × layer 10's`;
+  const measured = `with std ${std.toPrecision(3)}: layer 10's activations have std ${spread.toPrecision(2)}, at most ${(100 * worstSaturation).toFixed(0)} % of a layer saturated, layer 1's gradient is ${gradientRatio.toPrecision(2)} × layer 10's`;
   if (Math.abs(std - 1 / width) < 1e-9) {
     return tryAgain(measured, "that is 1/fan_in: the spread of a sum of fan_in terms grows like √fan_in, so divide by √fan_in.");
   }
