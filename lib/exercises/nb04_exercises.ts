@@ -8,7 +8,7 @@ import { denseBackward as denseBackwardRef } from "../nn/dense";
 import { sumOfSquaresLoss, sumOfSquaresLossBackward } from "../nn/sum_of_squares_loss";
 import { matrixToTensor, tensorToMatrix } from "../tfjs/convert";
 import { tidyData } from "../tfjs/tidy_data";
-import { TRUNCATED_NORMAL_STD_FACTOR } from "../tfjs/initializers";
+import { TRUNCATED_STD_RATIO } from "../init/variance_scaling";
 import { Matrix } from "../engine/matrix";
 import { Verdict, correct, defineExercise, describe, isTodo, judgeMatrix, judgePrediction, notAnswered, runLearner, shapeProblem, tryAgain } from "./check";
 
@@ -87,7 +87,7 @@ export const tfSumOfSquares = defineExercise("4.3", "the sum-of-squares loss for
 export const tfHeNormalRatio = defineExercise("4.1", "what tfjs's heNormal really draws", (answer: number) =>
   judgePrediction(answer, {
     what: "the measured std of tfjs's heNormal kernel over He's formula std",
-    actual: TRUNCATED_NORMAL_STD_FACTOR,
+    actual: TRUNCATED_STD_RATIO, // tfjs truncates at ±2 std and does not rescale
     accept: [0.99, 1.01],
     positive: true,
     wrongs: [
