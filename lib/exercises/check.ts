@@ -156,6 +156,8 @@ export interface PredictionSpec {
   wrongs?: WrongRatio[];
   /** The sign the answer must have, if any: a hint on its own. */
   positive?: boolean;
+  /** What to do next once the prediction is right. */
+  afterCorrect?: string;
 }
 
 /** Judges a predicted number: in range, a known slip, or too large / too small by some order of magnitude. */
@@ -169,7 +171,7 @@ export function judgePrediction(answer: unknown, spec: PredictionSpec): Verdict 
   }
   const ratio = answer / spec.actual;
   if (ratio >= spec.accept[0] && ratio <= spec.accept[1]) {
-    return correct(`your prediction for ${spec.what} is within the accepted range of the measured value; now run the next cell and compare`);
+    return correct(`your prediction for ${spec.what} is within the accepted range; ${spec.afterCorrect ?? "now run the next cell and compare"}`);
   }
   for (const w of spec.wrongs ?? []) {
     if (ratio >= w.low && ratio <= w.high) return tryAgain(`${spec.what}: not quite`, w.hint);

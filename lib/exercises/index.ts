@@ -4,3 +4,5 @@
 export { TODO, NOT_ANSWERED, formatVerdict } from "./check";
 export type { Verdict, Status, Exercise } from "./check";
 export * as nb01 from "./nb01_exercises";
+export * as nb02 from "./nb02_exercises";
+export * as nb03 from "./nb03_exercises";

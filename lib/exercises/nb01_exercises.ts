@@ -85,7 +85,7 @@ export const reluBackward = defineExercise("1.3", "ReLU's backward step", (fn: R
   if (isTodo(run.result)) return notAnswered("your function still returns course.exercises.TODO");
   const bad = shapeProblem("∂L/∂h", run.result, 5, 7);
   if (bad) return bad;
-  const mask = map(h, (v) => (v > 0 ? 1 : 0)); // [h > 0], what a learner forgets to multiply by dout
+  const mask = map(h, (v) => (v > 0 ? 1 : 0)); // [h > 0]
   const inverted = map(mask, (m) => 1 - m);
   return judgeMatrix("∂L/∂h", run.result, reluBackwardRef(dout, h), [
     { value: dout, hint: "no mask: ReLU passes the gradient only where the unit was active (h > 0) and blocks it elsewhere." },
