@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the course needs, installed only when missing:
-#   Jupyter (nbclient, nbconvert, ipykernel) to execute and render the notebooks; numpy + OpenBLAS for the fixture
+#   python3-venv for the project's .venv/ (JupyterLab, scripts/venv.sh); Jupyter (nbclient, nbconvert, ipykernel) to execute and render the notebooks; numpy + OpenBLAS for the fixture
 #   script; chromium (+ fonts) for figure PNGs and the browser test; MathJax for formulas in the rendered pages.
 set -euo pipefail
 
-PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-notebook python3-ipykernel python3-numpy libopenblas0-pthread
+PACKAGES=(python3-venv jupyter-nbconvert python3-nbclient jupyter-notebook python3-ipykernel python3-numpy libopenblas0-pthread
           chromium fonts-liberation fonts-dejavu-core libjs-mathjax)
 
 if ! command -v dpkg >/dev/null 2>&1; then
