@@ -95,7 +95,10 @@ export function trainAutograd(net: TfAutogradNet, x: Matrix, y: Matrix, options:
   const yt = matrixToTensor(y, "trainAutograd: targets y");
   try {
     assertBatch("trainAutograd", xt, yt, net.inputDim, net.outputDim);
-    return runTrainingLoop("trainAutograd", options.steps, () => net.sgdStep(xt, yt, options.learningRate), options.onStep);
+    return runTrainingLoop("trainAutograd", options.steps, () => net.sgdStep(xt, yt, options.learningRate), options.onStep, () => ({
+      names: net.paramNames,
+      tensors: net.variables,
+    }));
   } finally {
     tf.dispose([xt, yt]);
   }

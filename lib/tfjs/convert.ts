@@ -3,6 +3,7 @@
 
 import * as tf from "@tensorflow/tfjs";
 import { Matrix, assertFinite } from "../engine/matrix";
+import { firstNonFinite } from "../engine/checks";
 
 /** A (rows, cols) float32 tensor holding m's values rounded to float32. The caller owns (and disposes) it. */
 export function matrixToTensor(m: Matrix, what = "matrixToTensor: input"): tf.Tensor2D {
@@ -10,7 +11,13 @@ export function matrixToTensor(m: Matrix, what = "matrixToTensor: input"): tf.Te
     throw new Error(`${what}: expected a Matrix, got ${m === null ? "null" : typeof m}`);
   }
   assertFinite(what, m);
-  return tf.tensor2d(Float32Array.from(m.data), [m.rows, m.cols], "float32");
+  const values = Float32Array.from(m.data);
+  // Checked again after rounding: a finite float64 beyond ±3.4e38 becomes ±Infinity in float32.
+  const k = firstNonFinite(values);
+  if (k >= 0) {
+    throw new Error(`${what}: expected values that fit float32 (|v| ≤ 3.4e38), got ${m.data[k]} at [${Math.floor(k / m.cols)},${k % m.cols}] of a (${m.rows},${m.cols}) matrix`);
+  }
+  return tf.tensor2d(values, [m.rows, m.cols], "float32");
 }
 
 /** A float64 Matrix with a rank-2 tensor's values. Reads the tensor; does not dispose it. */

@@ -95,6 +95,7 @@ export function trainManualTf(weights: ThreeLayerWeights, x: Matrix, y: Matrix, 
         return loss;
       }),
       options.onStep,
+      () => ({ names: ["w1", "w2", "w3"], tensors: [w.w1, w.w2, w.w3] }),
     );
     return { history, weights: { w1: tensorToMatrix(w.w1), w2: tensorToMatrix(w.w2), w3: tensorToMatrix(w.w3) } };
   } finally {

@@ -42,6 +42,7 @@ export function trainWithOptimizer(lossFn: () => tf.Scalar, variables: tf.Variab
           return cost!.dataSync()[0];
         }),
       options.onStep,
+      () => ({ names: variables.map((v) => v.name), tensors: variables }),
     );
   } finally {
     optimizer.dispose();

@@ -7,6 +7,8 @@ import { Matrix, assertFinite } from "../engine/matrix";
 import { Model } from "../nn/model";
 import { deadUnitFraction } from "../nn/relu";
 import { TrainHistory } from "./gradient_descent";
+import { expectMatrix, expectObject } from "../engine/checks";
+import { findDivergence } from "./divergence";
 
 export interface AdamOptions {
   learningRate: number;
@@ -56,6 +58,10 @@ export class AdamState {
 }
 
 export function trainAdam(model: Model, x: Matrix, y: Matrix, options: AdamOptions): TrainHistory {
+  expectObject("trainAdam", "model", model);
+  expectMatrix("trainAdam", "inputs x", x);
+  expectMatrix("trainAdam", "targets y", y);
+  expectObject("trainAdam", "options", options);
   const { learningRate, steps } = options;
   if (typeof learningRate !== "number" || !Number.isFinite(learningRate) || learningRate <= 0) {
     throw new Error(`trainAdam: expected a positive finite learning rate, got ${learningRate}`);
@@ -64,14 +70,16 @@ export function trainAdam(model: Model, x: Matrix, y: Matrix, options: AdamOptio
   assertFinite("trainAdam: inputs x", x);
   assertFinite("trainAdam: targets y", y);
   const state = new AdamState(model.params, options.beta1, options.beta2, options.epsilon);
-  const history: TrainHistory = { loss: [], deadFraction: [], stepsCompleted: 0, divergedAtStep: null };
+  const history: TrainHistory = { loss: [], deadFraction: [], stepsCompleted: 0, divergedAtStep: null, divergence: null };
   for (let step = 0; step < steps; step++) {
     const { loss, grads, hidden } = model.lossAndGradients(x, y);
     history.loss.push(loss);
     history.deadFraction.push(hidden.map(deadUnitFraction));
     options.onStep?.(step, loss);
-    if (!Number.isFinite(loss)) {
+    const divergence = findDivergence(step, { loss, params: model.params, paramNames: model.paramNames, hidden, grads });
+    if (divergence) {
       history.divergedAtStep = step;
+      history.divergence = divergence;
       break;
     }
     state.step(model.params, grads, learningRate);

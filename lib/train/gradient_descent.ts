@@ -5,6 +5,8 @@ import { Matrix, assertFinite } from "../engine/matrix";
 import { addScaledInPlace } from "../engine/elementwise";
 import { Model } from "../nn/model";
 import { deadUnitFraction } from "../nn/relu";
+import { expectMatrix, expectObject } from "../engine/checks";
+import { Divergence, findDivergence } from "./divergence";
 
 export interface TrainOptions {
   learningRate: number;
@@ -28,11 +30,17 @@ export interface TrainHistory {
   deadFraction: number[][];
   /** Steps whose update was applied. */
   stepsCompleted: number;
-  /** Set when the loss stopped being finite: the step whose loss was NaN or ±Infinity. Training stops there. */
+  /** Set when a loss, weight, activation or gradient stopped being finite: that step. Training stops there. */
   divergedAtStep: number | null;
+  /** What was non-finite first, and where (null when training never diverged). */
+  divergence: Divergence | null;
 }
 
 export function trainGradientDescent(model: Model, x: Matrix, y: Matrix, options: TrainOptions): TrainHistory {
+  expectObject("trainGradientDescent", "model", model);
+  expectMatrix("trainGradientDescent", "inputs x", x);
+  expectMatrix("trainGradientDescent", "targets y", y);
+  expectObject("trainGradientDescent", "options", options);
   const { learningRate, steps } = options;
   if (typeof learningRate !== "number" || !Number.isFinite(learningRate) || learningRate <= 0) {
     throw new Error(`trainGradientDescent: expected a positive finite learning rate, got ${learningRate}`);
@@ -43,15 +51,17 @@ export function trainGradientDescent(model: Model, x: Matrix, y: Matrix, options
   assertFinite("trainGradientDescent: inputs x", x);
   assertFinite("trainGradientDescent: targets y", y);
 
-  const history: TrainHistory = { loss: [], deadFraction: [], stepsCompleted: 0, divergedAtStep: null };
+  const history: TrainHistory = { loss: [], deadFraction: [], stepsCompleted: 0, divergedAtStep: null, divergence: null };
   for (let step = 0; step < steps; step++) {
     const { loss, grads, hidden } = model.lossAndGradients(x, y);
     const record: StepRecord = { step, loss, deadFraction: hidden.map(deadUnitFraction) };
     history.loss.push(loss);
     history.deadFraction.push(record.deadFraction);
     options.onStep?.(record, model);
-    if (!Number.isFinite(loss)) {
+    const divergence = findDivergence(step, { loss, params: model.params, paramNames: model.paramNames, hidden, grads });
+    if (divergence) {
       history.divergedAtStep = step;
+      history.divergence = divergence;
       break;
     }
     model.params.forEach((w, i) => addScaledInPlace(w, -learningRate, grads[i]));

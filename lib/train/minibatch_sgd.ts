@@ -7,6 +7,8 @@ import { addScaledInPlace } from "../engine/elementwise";
 import { Rng } from "../engine/random";
 import { selectRows } from "../engine/select_rows";
 import { Model } from "../nn/model";
+import { expectMatrix, expectObject } from "../engine/checks";
+import { Divergence, findDivergence } from "./divergence";
 
 export interface MinibatchOptions {
   learningRate: number;
@@ -24,9 +26,15 @@ export interface MinibatchHistory {
   stepsCompleted: number;
   /** The step whose batch loss was NaN or ±Infinity, where training stopped; null if it never happened. */
   divergedAtStep: number | null;
+  /** What was non-finite first (loss, weight, activation or gradient), and where; null if training never diverged. */
+  divergence: Divergence | null;
 }
 
 export function trainMinibatchSgd(model: Model, x: Matrix, y: Matrix, options: MinibatchOptions): MinibatchHistory {
+  expectObject("trainMinibatchSgd", "model", model);
+  expectMatrix("trainMinibatchSgd", "inputs x", x);
+  expectMatrix("trainMinibatchSgd", "targets y", y);
+  expectObject("trainMinibatchSgd", "options", options);
   const { learningRate, steps, batchSize, rng } = options;
   if (typeof learningRate !== "number" || !Number.isFinite(learningRate) || learningRate <= 0) {
     throw new Error(`trainMinibatchSgd: expected a positive finite learning rate, got ${learningRate}`);
@@ -42,7 +50,7 @@ export function trainMinibatchSgd(model: Model, x: Matrix, y: Matrix, options: M
   assertFinite("trainMinibatchSgd: inputs x", x);
   assertFinite("trainMinibatchSgd: targets y", y);
 
-  const history: MinibatchHistory = { loss: [], stepsCompleted: 0, divergedAtStep: null };
+  const history: MinibatchHistory = { loss: [], stepsCompleted: 0, divergedAtStep: null, divergence: null };
   let order = rng.permutation(x.rows);
   let next = 0;
   for (let step = 0; step < steps; step++) {
@@ -53,10 +61,12 @@ export function trainMinibatchSgd(model: Model, x: Matrix, y: Matrix, options: M
     }
     const batch = order.slice(next, next + batchSize);
     next += batchSize;
-    const { loss, grads } = model.lossAndGradients(selectRows(x, batch), selectRows(y, batch));
+    const { loss, grads, hidden } = model.lossAndGradients(selectRows(x, batch), selectRows(y, batch));
     history.loss.push(loss);
-    if (!Number.isFinite(loss)) {
+    const divergence = findDivergence(step, { loss, params: model.params, paramNames: model.paramNames, hidden, grads });
+    if (divergence) {
       history.divergedAtStep = step;
+      history.divergence = divergence;
       break;
     }
     model.params.forEach((w, i) => addScaledInPlace(w, -learningRate, grads[i]));
