@@ -6,6 +6,7 @@
 // std, i.e. 0.77× its variance. The uniform presets, U(−√(3·Var), √(3·Var)), have exactly the formula's variance.
 
 import * as tf from "@tensorflow/tfjs";
+import { expectOneOf, expectPositiveNumber } from "../engine/checks";
 
 export type TfInitName = "heNormal" | "heUniform" | "glorotNormal" | "glorotUniform";
 
@@ -41,6 +42,9 @@ export function kernelInitializer(init: TfInitName, seed: number): TfInitializer
 
 /** The std the formula asks for: sqrt(2/fan_in) for He, sqrt(2/(fan_in+fan_out)) for Glorot. */
 export function formulaStd(init: TfInitName, fanIn: number, fanOut: number): number {
+  expectOneOf("formulaStd", "init", init, TF_INIT_NAMES);
+  expectPositiveNumber("formulaStd", "fanIn", fanIn);
+  expectPositiveNumber("formulaStd", "fanOut", fanOut);
   return init.startsWith("he") ? Math.sqrt(2 / fanIn) : Math.sqrt(2 / (fanIn + fanOut));
 }
 
