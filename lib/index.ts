@@ -12,10 +12,10 @@ export * from "./engine/elementwise";
 export * from "./engine/reductions";
 
 export { denseForward, denseBackward } from "./nn/dense";
-export { reluForward, reluBackward, reluMask, deadUnitFraction } from "./nn/relu";
+export { reluForward, reluBackward, deadUnitFraction } from "./nn/relu";
 export { sumOfSquaresLoss, sumOfSquaresLossBackward } from "./nn/sum_of_squares_loss";
 export type { Model, LossAndGradients } from "./nn/model";
-export { ThreeLayerNet, TUTORIAL } from "./nn/three_layer_net";
+export { ThreeLayerNet, TUTORIAL, TUTORIAL_MLP } from "./nn/three_layer_net";
 export type { ThreeLayerWeights, ThreeLayerCache, ThreeLayerSizes } from "./nn/three_layer_net";
 
 // Networks of any depth, width and activation (notebook 02 on), and what theory predicts for their scale.
@@ -23,13 +23,14 @@ export { tanhForward, tanhBackward, tanhSaturatedFraction, TANH_SATURATION } fro
 export { sigmoidForward, sigmoidBackward, sigmoidSaturatedFraction, SIGMOID_SATURATION } from "./nn/sigmoid";
 export { ACTIVATIONS, ACTIVATION_NAMES, getActivation } from "./nn/activation";
 export type { Activation, ActivationName } from "./nn/activation";
-export { Mlp, TUTORIAL_MLP, checkSizes } from "./nn/mlp";
+export { Mlp, checkSizes } from "./nn/mlp";
 export type { MlpSpec, MlpCache, MlpGradients } from "./nn/mlp";
 export { reluScaleTheory, linearScaleTheory, expectedSumOfSquaresLoss, RELU_STD_OVER_PRE_STD } from "./nn/scale_theory";
 export type { ScalePrediction } from "./nn/scale_theory";
 
 export { trainGradientDescent } from "./train/gradient_descent";
-export type { TrainOptions, TrainHistory, StepRecord } from "./train/gradient_descent";
+export type { TrainOptions, TrainHistory } from "./train/gradient_descent";
+export type { OnStep } from "./train/training_loop";
 export { gradientCheck, relativeError } from "./train/gradient_check";
 export type { ParamCheck, GradientCheckOptions } from "./train/gradient_check";
 
@@ -40,11 +41,12 @@ export { layerStatistics, trainWithStatistics, updateRatio, DEFAULT_BINS } from 
 export type { NetworkStatistics, HiddenLayerStatistics, WeightStatistics, StatisticsOptions, TrainWithStatisticsOptions, TrainingStatistics } from "./train/statistics";
 
 // numpy's .npy files (the parity fixtures in data/parity/, written by scripts/make_parity_fixtures.py).
-export { readNpy, readNpyMatrix, parseNpy, npyToMatrix, encodeNpy, writeNpy } from "./data/npy";
+export { readNpy, readNpyMatrix, parseNpy, npyToMatrix, encodeNpy } from "./data/npy";
 export type { NpyArray } from "./data/npy";
 
 // Figures as data (plot/figure.ts) and showing them, tables and live progress in a notebook (plot/display.ts).
 export { lineChart } from "./plot/figure";
+export { stepAxis } from "./plot/step_axis";
 export type { Figure, Trace, Layout, Axis, Series, LineChartOptions } from "./plot/figure";
 export { showFigure, showTable, progress, figureBundle, figureSummary, tableBundle, progressLine, formatCell, PLOTLY_MIME } from "./plot/display";
 export type { MimeBundle, Cell, Progress } from "./plot/display";
@@ -87,3 +89,6 @@ export type { BarChartOptions, BarSeries } from "./plot/bar_chart";
 export * as nb01 from "./experiments/nb01";
 export * as nb02 from "./experiments/nb02";
 export * as nb03 from "./experiments/nb03";
+
+// Exercises that check themselves (issue 16): course.exercises.nb01.initialLoss.check(answer), placeholder course.exercises.TODO.
+export * as exercises from "./exercises/index";

@@ -38,9 +38,9 @@ function load(setup: string) {
   };
 }
 
-/** |a − b| / |b|, with 0 when both are 0. */
-function relativeError(a: number, b: number): number {
-  return a === b ? 0 : Math.abs(a - b) / Math.abs(b);
+/** |a − b| / |reference|, with 0 when both are 0 (not gradient_check's symmetric relativeError). */
+function errorRelativeTo(a: number, reference: number): number {
+  return a === reference ? 0 : Math.abs(a - reference) / Math.abs(reference);
 }
 
 /** Scale-aware matrix error: max |a − b| over max |b|, so entries near zero are judged against the matrix's scale. */
@@ -59,7 +59,7 @@ for (const setup of ["tutorial", "he"]) {
   test(`${setup}: step-0 loss and gradients match numpy to ${TOLERANCE} relative`, (t) => {
     const { run, x, y, net, grads } = load(setup);
     const { loss, grads: ours } = net().lossAndGradients(x, y);
-    const lossError = relativeError(loss, run.loss[0]);
+    const lossError = errorRelativeTo(loss, run.loss[0]);
     const gradErrors = ours.map((g, i) => matrixError(g, grads[i]));
     t.diagnostic(`${setup}: loss[0] ${loss} (rel. error ${lossError.toExponential(2)}); ` +
       `gradient errors w1 ${gradErrors[0].toExponential(2)}, w2 ${gradErrors[1].toExponential(2)}, w3 ${gradErrors[2].toExponential(2)}`);
@@ -72,7 +72,7 @@ for (const setup of ["tutorial", "he"]) {
     const history = trainGradientDescent(net(), x, y, { learningRate: run.learning_rate, steps: run.steps });
     assert.equal(history.divergedAtStep, null);
     assert.equal(history.loss.length, run.steps);
-    const errors = history.loss.map((l, s) => relativeError(l, run.loss[s]));
+    const errors = history.loss.map((l, s) => errorRelativeTo(l, run.loss[s]));
     const worst = errors.reduce((w, e, s) => (e > errors[w] ? s : w), 0);
     t.diagnostic(`${setup}: ${run.steps} steps at lr ${run.learning_rate}; loss ${history.loss[0]} -> ${history.loss[run.steps - 1]}; ` +
       `max rel. error ${errors[worst].toExponential(2)} at step ${worst}`);
@@ -80,7 +80,7 @@ for (const setup of ["tutorial", "he"]) {
     assert.equal(firstBad, -1, firstBad < 0 ? "" :
       `step ${firstBad}: ours ${history.loss[firstBad]}, numpy ${run.loss[firstBad]}, relative error ${errors[firstBad]}`);
     // Dead units are counts over sign tests: a unit whose sign flipped between the engines would show here first.
-    assert.deepEqual(history.deadFraction, run.dead_fraction);
+    assert.deepEqual(history.stalledFraction, run.dead_fraction);
   });
 }
 
@@ -96,7 +96,7 @@ for (const [kernel, stepsCap] of [["tiled", Infinity], ["naive", 5]] as [MatmulK
       const steps = Math.min(run.steps, stepsCap);
       const history = trainGradientDescent(net(), x, y, { learningRate: run.learning_rate, steps });
       assert.equal(history.loss.length, steps);
-      const errors = history.loss.map((l, s) => relativeError(l, run.loss[s]));
+      const errors = history.loss.map((l, s) => errorRelativeTo(l, run.loss[s]));
       const max = Math.max(...errors);
       t.diagnostic(`${kernel}, ${setup}: ${steps} steps, max rel. error ${max.toExponential(2)}`);
       assert.ok(max <= TOLERANCE, `${setup}: max relative error ${max} at step ${errors.indexOf(max)}`);
@@ -109,11 +109,11 @@ test("fixture (a) shows the tutorial's fate: loss ~3e9, then the second hidden l
   const { run, y } = load("tutorial");
   assert.equal(run.learning_rate, 1e-6);
   const sumY2 = y.data.reduce((s, v) => s + v * v, 0);
-  assert.ok(relativeError(run.sum_y_squared, sumY2) < 1e-12);
+  assert.ok(errorRelativeTo(run.sum_y_squared, sumY2) < 1e-12);
   assert.ok(run.loss[0] > 1.6e9 && run.loss[0] < 6.4e9, `loss[0] ${run.loss[0]} is not within 2x of 3.2e9`);
   const last = run.steps - 1;
   assert.deepEqual(run.dead_fraction[last], [0, 1]);
-  assert.ok(relativeError(run.loss[last], sumY2) < 1e-12, `last loss ${run.loss[last]} vs Σy² ${sumY2}`);
+  assert.ok(errorRelativeTo(run.loss[last], sumY2) < 1e-12, `last loss ${run.loss[last]} vs Σy² ${sumY2}`);
 });
 
 test("fixture (b) learns: with He init the loss falls by more than three orders of magnitude", () => {

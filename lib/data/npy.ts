@@ -9,7 +9,7 @@
 // We read only what the course stores: dtype '<f8' (little-endian float64) in C (row-major) order.
 // Anything else is refused with an error that names the file and says what was found, never silently converted.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { Matrix } from "../engine/matrix";
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
@@ -127,10 +127,6 @@ export function encodeNpy(m: Matrix): Uint8Array {
 }
 
 /** Writes m to path as a .npy file numpy can load (np.load). */
-export function writeNpy(path: string, m: Matrix): void {
-  writeFileSync(path, encodeNpy(m));
-}
-
 // --- the header: a small parser for the Python literals numpy writes there (dict, str, bool, int, tuple) ---
 
 interface NpyHeader {

@@ -31,12 +31,6 @@ export function scale(a: Matrix, s: number): Matrix {
   return out;
 }
 
-export function addScalar(a: Matrix, s: number): Matrix {
-  const out = new Matrix(a.rows, a.cols);
-  for (let k = 0; k < out.data.length; k++) out.data[k] = a.data[k] + s;
-  return out;
-}
-
 export function square(a: Matrix): Matrix {
   const out = new Matrix(a.rows, a.cols);
   for (let k = 0; k < out.data.length; k++) out.data[k] = a.data[k] * a.data[k];

@@ -1,10 +1,10 @@
 // The matmul the course uses: C = op(A) · op(B), with op(X) = X or Xᵀ read in place.
 // Three kernels compute the same sums, in different orders (results agree to rounding; see
-// test/engine/matmul.test.ts):
-//   "naive" matmul_naive.ts       the readable triple loop, ~0.5 GFLOP/s
-//   "tiled" matmul_tiled.ts       cache-blocked 4×4 register tiles in JavaScript, ~2 GFLOP/s
-//   "wasm"  matmul_wasm.ts        WebAssembly SIMD (f64x2), built from matmul_wasm_kernel.as.ts, 15-18 GFLOP/s
-//                                 per core; big products split over helper threads (setMatmulThreads)
+// test/engine/matmul.test.ts; their measured speeds are in README.md, "Performance"):
+//   "naive" matmul_naive.ts       the readable triple loop
+//   "tiled" matmul_tiled.ts       cache-blocked 4×4 register tiles in JavaScript
+//   "wasm"  matmul_wasm.ts        WebAssembly SIMD (f64x2), built from matmul_wasm_kernel.as.ts; big products split
+//                                 over helper threads (setMatmulThreads)
 // "auto" (the default) takes wasm when it loaded and the product is big enough to repay copying the
 // operands into WebAssembly memory, else tiled. To compare, force one: setMatmulKernel("naive").
 

@@ -1,5 +1,6 @@
 // The readable reference matmul: a plain triple loop, one dot product per output element.
-// Slow on purpose. The tests use it as the oracle for the fast kernels in matmul.ts.
+// Slow on purpose. The tests use it as the oracle for the fast kernels, matmul_tiled.ts and matmul_wasm.ts
+// (matmul.ts chooses among the three).
 
 import { Matrix } from "./matrix";
 import { MatmulOptions, matmulDims } from "./matmul_shape";

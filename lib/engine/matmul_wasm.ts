@@ -18,6 +18,7 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { Matrix } from "./matrix";
+import { CTRL, KernelExports } from "./matmul_wasm_protocol";
 
 /** File name of the compiled kernel, next to this module's .js in build/lib/engine/. */
 export const WASM_KERNEL_FILE = "matmul_wasm_kernel.wasm";
@@ -38,18 +39,6 @@ declare const WebAssembly: {
   Instance: new (module: object, imports: object) => { exports: object };
   Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 };
-
-export interface KernelExports {
-  matmul(
-    m: number, k: number, n: number, a: number, transA: number, b: number, transB: number, c: number,
-    i0: number, i1: number, j0: number, j1: number, work: number,
-  ): void;
-  workBytes(): number;
-  heapBase(): number;
-}
-
-// Layout of one helper's control block: Int32 slots in shared memory.
-export const CTRL = { job: 0, done: 1, ready: 2, failed: 3, args: 4, nArgs: 13, size: 32 } as const;
 
 interface Helper {
   ctrl: Int32Array; // this helper's control block

@@ -3,7 +3,7 @@
 // number in its control block changes, compute the band of C described there, publish the job number as done.
 
 import { workerData } from "worker_threads";
-import { CTRL, KernelExports } from "./matmul_wasm";
+import { CTRL, KernelExports } from "./matmul_wasm_protocol";
 
 declare const WebAssembly: { Instance: new (module: object, imports: object) => { exports: object } };
 

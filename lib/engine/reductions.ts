@@ -36,12 +36,3 @@ export function maxAbs(a: Matrix): number {
   return m;
 }
 
-/** Column sums as a (1, cols) matrix: sums over the batch axis. */
-export function sumRows(a: Matrix): Matrix {
-  const out = new Matrix(1, a.cols);
-  for (let i = 0; i < a.rows; i++) {
-    const r = i * a.cols;
-    for (let j = 0; j < a.cols; j++) out.data[j] += a.data[r + j];
-  }
-  return out;
-}

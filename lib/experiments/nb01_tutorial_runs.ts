@@ -19,11 +19,25 @@ export interface TutorialProblem {
   net: ThreeLayerNet; // weights N(0, std²), drawn after x and y from the same generator
 }
 
+/**
+ * The reference's data: x (batchSize, inputDim), then y (batchSize, outputDim), both N(0, 1), drawn first from the
+ * generator that then draws the weights. Every notebook's problem starts so (tutorialProblem, nb02's probeProblem,
+ * nb04's float32 problem), which is why the same seed gives the same data in all of them.
+ */
+export function tutorialData(
+  rng: Rng,
+  batchSize: number = TUTORIAL.batchSize,
+  inputDim: number = TUTORIAL.inputDim,
+  outputDim: number = TUTORIAL.outputDim,
+): { x: Matrix; y: Matrix } {
+  const x = rng.randn(batchSize, inputDim);
+  return { x, y: rng.randn(batchSize, outputDim) };
+}
+
 /** x, y, then w1, w2, w3, in that order from one generator seeded with `seed`, as in the reference. */
 export function tutorialProblem(seed: number, weightStd = 1): TutorialProblem {
   const rng = new Rng(seed);
-  const x = rng.randn(TUTORIAL.batchSize, TUTORIAL.inputDim);
-  const y = rng.randn(TUTORIAL.batchSize, TUTORIAL.outputDim);
+  const { x, y } = tutorialData(rng);
   return { x, y, net: ThreeLayerNet.randomNormal(rng, weightStd) };
 }
 
@@ -38,8 +52,8 @@ export type RunOutcome = "overflow" | "dead" | "alive" | "untrained";
 
 export function runOutcome(history: TrainHistory): RunOutcome {
   if (history.divergedAtStep !== null) return "overflow";
-  if (history.deadFraction.length === 0) return "untrained";
-  const lastDead = history.deadFraction[history.deadFraction.length - 1];
+  if (history.stalledFraction.length === 0) return "untrained";
+  const lastDead = history.stalledFraction[history.stalledFraction.length - 1];
   return lastDead && lastDead[lastDead.length - 1] === 1 ? "dead" : "alive";
 }
 
@@ -60,8 +74,8 @@ export interface SeedRun {
 export function runTutorialSeed(seed: number, learningRate: number, steps: number): SeedRun {
   const { x, y, net } = tutorialProblem(seed);
   const history = trainGradientDescent(net, x, y, { learningRate, steps });
-  const lastLayer = (t: number) => history.deadFraction[t][history.deadFraction[t].length - 1];
-  const died = history.deadFraction.findIndex((_, t) => lastLayer(t) === 1);
+  const lastLayer = (t: number) => history.stalledFraction[t][history.stalledFraction[t].length - 1];
+  const died = history.stalledFraction.findIndex((_, t) => lastLayer(t) === 1);
   return {
     seed,
     outcome: runOutcome(history),

@@ -5,10 +5,12 @@ import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { Initializer } from "../init/initializer";
 import { ActivationName } from "../nn/activation";
-import { Loss, sumOfSquares } from "../nn/loss";
-import { sumOfSquares as sumOfSquaredEntries } from "../engine/reductions"; // not the Loss of the same name
+import { Loss } from "../nn/loss";
+import { sumOfSquaredErrors } from "../nn/sum_of_squares_loss";
+import { sumOfSquares as sumOfSquaredEntries } from "../engine/reductions";
 import { Mlp, checkSizes } from "../nn/mlp";
 import { NetworkStatistics, StatisticsOptions, TrainingStatistics, layerStatistics, trainWithStatistics } from "../train/statistics";
+import { tutorialData } from "./nb01_tutorial_runs";
 
 export interface ProbeSpec {
   sizes: readonly number[];
@@ -36,9 +38,8 @@ export function probeProblem(spec: ProbeSpec): ProbeProblem {
     throw new Error(`probeProblem: expected a positive integer batchSize, got ${spec.batchSize}`);
   }
   const rng = new Rng(spec.seed);
-  const x = rng.randn(spec.batchSize, spec.sizes[0]);
-  const y = rng.randn(spec.batchSize, spec.sizes[spec.sizes.length - 1]);
-  const net = Mlp.initialized({ sizes: spec.sizes, activation: spec.activation, loss: spec.loss ?? sumOfSquares }, spec.init, rng);
+  const { x, y } = tutorialData(rng, spec.batchSize, spec.sizes[0], spec.sizes[spec.sizes.length - 1]);
+  const net = Mlp.initialized({ sizes: spec.sizes, activation: spec.activation, loss: spec.loss ?? sumOfSquaredErrors }, spec.init, rng);
   return { net, x, y };
 }
 

@@ -6,9 +6,8 @@ import { Initializer } from "../init/initializer";
 import { fixedNormal } from "../init/variance_scaling";
 import { lecunNormal } from "../init/presets";
 import { ActivationName } from "../nn/activation";
-import { TUTORIAL_MLP } from "../nn/mlp";
 import { ScalePrediction, expectedSumOfSquaresLoss, linearScaleTheory, reluScaleTheory } from "../nn/scale_theory";
-import { TUTORIAL } from "../nn/three_layer_net";
+import { TUTORIAL, TUTORIAL_MLP } from "../nn/three_layer_net";
 import { ProbeSpec, ProbeTraining, deepSizes, probeProblem, probeTraining } from "./nb02_init_probe";
 import { NetworkStatistics, layerStatistics } from "../train/statistics";
 

@@ -10,11 +10,12 @@ import { Initializer } from "../init/initializer";
 import { NamedInitializer, standardInitializer } from "../init/presets";
 import { ActivationName } from "../nn/activation";
 import { meanSquared } from "../nn/mean_squared_loss";
-import { Mlp, TUTORIAL_MLP } from "../nn/mlp";
+import { Mlp } from "../nn/mlp";
+import { TUTORIAL_MLP } from "../nn/three_layer_net";
 import { reluForward } from "../nn/relu";
 import { oneHot, softmaxCrossEntropyLoss } from "../nn/softmax_cross_entropy";
 import { TrainHistory, trainGradientDescent } from "../train/gradient_descent";
-import { deepSizes, probeProblem, probeStatistics } from "./nb02_init_probe";
+import { ProbeSpec, deepSizes, probeProblem, probeStatistics } from "./nb02_init_probe";
 import { MinibatchHistory, trainMinibatchSgd } from "../train/minibatch_sgd";
 import { NetworkStatistics } from "../train/statistics";
 import { accuracy } from "../train/accuracy";
@@ -134,19 +135,20 @@ export interface DeepReluRun {
   relativeChange: number;
 }
 
-function deepSpec(init: Initializer, seed: number, batchSize: number) {
+/** The 30-layer ReLU net of XAVIER_HE.deep under one initializer (not nb02's deepSpec, a 10-layer net under a named setup). */
+function deepReluSpec(init: Initializer, seed: number, batchSize: number): ProbeSpec {
   const { hiddenLayers, width, outputs } = XAVIER_HE.deep;
   return { sizes: deepSizes(hiddenLayers, width, outputs), activation: "relu" as const, init, batchSize, seed, loss: meanSquared };
 }
 
 /** Per-layer statistics of a fresh 30-layer ReLU net. x and y come first from the seed, so every initializer sees the same data. */
 export function deepReluStatistics(initializer: string, seed: number): NetworkStatistics {
-  return probeStatistics(deepSpec(standardInitializer(initializer).init, seed, XAVIER_HE.deepStatsBatchSize));
+  return probeStatistics(deepReluSpec(standardInitializer(initializer).init, seed, XAVIER_HE.deepStatsBatchSize));
 }
 
 /** Full-batch gradient descent on a fixed random regression batch (the same x, y for every initializer of a seed). */
 export function deepReluRun(initializer: string, seed: number, batchSize: number = XAVIER_HE.deep.batchSize): DeepReluRun {
-  const { net, x, y } = probeProblem(deepSpec(standardInitializer(initializer).init, seed, batchSize));
+  const { net, x, y } = probeProblem(deepReluSpec(standardInitializer(initializer).init, seed, batchSize));
   const history = trainGradientDescent(net, x, y, { learningRate: XAVIER_HE.deep.learningRate, steps: XAVIER_HE.deep.steps });
   const initialLoss = history.loss[0];
   const finalLoss = history.loss[history.loss.length - 1];

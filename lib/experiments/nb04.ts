@@ -8,4 +8,4 @@ export type { VariantName, VariantResult, ComparisonOptions } from "./nb04_compa
 export { implementationsFigure, lossCurvesFigure, deepActivationStdFigure, deepLossFigure } from "./nb04_figures";
 export { float32TutorialProblem, cloneWeights } from "./nb04_float32_problem";
 export type { Float32Problem } from "./nb04_float32_problem";
-export { scaledMaxError, maxTrajectoryError, GRADIENT_TOLERANCE, TRAJECTORY_TOLERANCE } from "./nb04_float32_error";
+export { scaledMaxError, maxTrajectoryError } from "./nb04_float32_error";

@@ -10,6 +10,7 @@ import { denseStack, trainableVariables } from "../tfjs/dense_stack";
 import { TfInitName } from "../tfjs/initializers";
 import { trainWithOptimizer } from "../tfjs/optimizers";
 import { tidyData } from "../tfjs/tidy_data";
+import { XAVIER_HE } from "./nb03_xavier_he";
 
 export interface DeepInitOptions {
   /** ReLU layers; a linear output layer follows them. */
@@ -24,13 +25,14 @@ export interface DeepInitOptions {
   inits: TfInitName[];
 }
 
+/** Notebook 03's deep net (XAVIER_HE.deep), here in tfjs layers. */
 export const DEEP_INIT_DEFAULTS: DeepInitOptions = {
-  depth: 30,
-  width: 128,
-  outputDim: 10,
-  batchSize: 8,
-  steps: 300,
-  learningRate: 1e-3,
+  depth: XAVIER_HE.deep.hiddenLayers,
+  width: XAVIER_HE.deep.width,
+  outputDim: XAVIER_HE.deep.outputs,
+  batchSize: XAVIER_HE.deep.batchSize,
+  steps: XAVIER_HE.deep.steps,
+  learningRate: XAVIER_HE.deep.learningRate,
   seed: 0,
   inits: ["heUniform", "heNormal", "glorotUniform"],
 };

@@ -1,10 +1,9 @@
 // Figure builders for notebook 04. They return plain Plotly data (lib/plot/figure.ts); showing is the notebook's job.
 
 import { Figure, lineChart } from "../plot/figure";
+import { stepAxis } from "../plot/step_axis";
 import { VariantResult } from "./nb04_comparison";
 import { DeepInitRun } from "./nb04_deep_init";
-
-const steps = (n: number): number[] => Array.from({ length: n }, (_, t) => t);
 
 /** Loss per step for each implementation of the same training run (log scale). */
 export function implementationsFigure(results: VariantResult[]): Figure {
@@ -13,7 +12,7 @@ export function implementationsFigure(results: VariantResult[]): Figure {
     xTitle: "gradient-descent step",
     yTitle: "loss Σ(ŷ − y)² (log scale)",
     logY: true,
-    series: results.map((r, i) => ({ name: r.variant, x: steps(r.loss.length), y: r.loss, dash: i === 0 ? "solid" : "dot" })),
+    series: results.map((r, i) => ({ name: r.variant, x: stepAxis(r.loss.length), y: r.loss, dash: i === 0 ? "solid" : "dot" })),
   });
 }
 
@@ -26,7 +25,7 @@ export function lossCurvesFigure(title: string, runs: { name: string; loss: numb
     xTitle: "step",
     yTitle,
     logY: true,
-    series: runs.map((r, i) => ({ name: r.name, x: steps(r.loss.length), y: r.loss, dash: dashes[i % dashes.length] })),
+    series: runs.map((r, i) => ({ name: r.name, x: stepAxis(r.loss.length), y: r.loss, dash: dashes[i % dashes.length] })),
   });
 }
 

@@ -1,11 +1,8 @@
 // How far a float32 result is from a float64 one, measured so that the size of the numbers does not matter.
 // float32 keeps 24 bits (relative spacing 6e-8); sums over ~1000 terms and 20 steps of feedback grow that to
-// ~1e-6–1e-5. The tolerances sit well above that and far below a real mistake (a missing factor 2 gives 0.5).
+// ~1e-6–1e-5 (the tests' tolerances are in test/tfjs/tutorial_problem.ts).
 
 import { Matrix, shapeString } from "../engine/matrix";
-
-export const GRADIENT_TOLERANCE = 1e-5;
-export const TRAJECTORY_TOLERANCE = 1e-4;
 
 /** max |a − b| / max |b| over all entries: relative to the matrix's scale, so tiny entries are not over-weighted. */
 export function scaledMaxError(a: Matrix, b: Matrix): number {

@@ -8,6 +8,7 @@ import { Rng } from "../engine/random";
 import { heNormal } from "../init/presets";
 import { ThreeLayerWeights, TUTORIAL } from "../nn/three_layer_net";
 import { roundToFloat32 } from "../tfjs/convert";
+import { tutorialData } from "./nb01_tutorial_runs";
 
 export interface Float32Problem {
   x: Matrix; //       (128, 1000)
@@ -18,9 +19,9 @@ export interface Float32Problem {
 
 export function float32TutorialProblem(seed: number): Float32Problem {
   const rng = new Rng(seed);
-  const { batchSize: n, inputDim: d, hidden1: h1, hidden2: h2, outputDim: k } = TUTORIAL;
-  const x = roundToFloat32(rng.randn(n, d));
-  const y = roundToFloat32(rng.randn(n, k));
+  const { inputDim: d, hidden1: h1, hidden2: h2, outputDim: k } = TUTORIAL;
+  const data = tutorialData(rng);
+  const [x, y] = [roundToFloat32(data.x), roundToFloat32(data.y)];
   const he = heNormal();
   return {
     x,

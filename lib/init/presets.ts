@@ -2,7 +2,7 @@
 // Normal presets use the plain Gaussian of the papers; ask varianceScaling for "truncated_normal" to get Keras's default.
 
 import { Initializer } from "./initializer";
-import { FanMode, fixedNormal, varianceScaling } from "./variance_scaling";
+import { FanMode, VarianceScalingOptions, fixedNormal, varianceScaling, varianceScalingVariance } from "./variance_scaling";
 
 /** The tutorial's draw: every weight N(0, 1), whatever the layer's size. */
 export function naiveNormal(): Initializer {
@@ -15,13 +15,18 @@ export function smallNormal(std = 0.01): Initializer {
 }
 
 /** LeCun: Var(W) = 1 / fan_in. */
+export const LECUN_NORMAL: Readonly<VarianceScalingOptions> = { scale: 1, mode: "fan_in", distribution: "normal" };
+/** Xavier/Glorot: Var(W) = 1 / ((fan_in + fan_out) / 2) = 2 / (fan_in + fan_out), normal. */
+export const XAVIER_NORMAL: Readonly<VarianceScalingOptions> = { scale: 1, mode: "fan_avg", distribution: "normal" };
+/** He/Kaiming: Var(W) = 2 / fan_in, normal. */
+export const HE_NORMAL: Readonly<VarianceScalingOptions> = { scale: 2, mode: "fan_in", distribution: "normal" };
+
 export function lecunNormal(): Initializer {
-  return varianceScaling({ scale: 1, mode: "fan_in", distribution: "normal" });
+  return varianceScaling(LECUN_NORMAL);
 }
 
-/** Xavier/Glorot: Var(W) = 2 / (fan_in + fan_out), normal. */
 export function xavierNormal(): Initializer {
-  return varianceScaling({ scale: 1, mode: "fan_avg", distribution: "normal" });
+  return varianceScaling(XAVIER_NORMAL);
 }
 
 /** Xavier/Glorot: U[−b, b] with b = sqrt(6 / (fan_in + fan_out)), so Var(W) = 2 / (fan_in + fan_out). */
@@ -32,7 +37,7 @@ export function xavierUniform(): Initializer {
 /** He/Kaiming: Var(W) = 2 / fan_in (or 2 / fan_out with mode "fan_out", to keep gradients instead), normal. */
 export function heNormal(mode: Exclude<FanMode, "fan_avg"> = "fan_in"): Initializer {
   checkHeMode("heNormal", mode);
-  return varianceScaling({ scale: 2, mode, distribution: "normal" });
+  return varianceScaling({ ...HE_NORMAL, mode });
 }
 
 /** He/Kaiming: U[−b, b] with b = sqrt(6 / fan_in) (or fan_out), so Var(W) = 2 / fan_in. */
@@ -59,12 +64,20 @@ export interface NamedInitializer {
 /** The initializers the notebooks compare, in the order they are shown. */
 export function standardInitializers(): NamedInitializer[] {
   return [
-    { name: "naive N(0,1)", init: naiveNormal(), variance: () => 1, formula: "1" },
-    { name: "small N(0,0.01²)", init: smallNormal(0.01), variance: () => 1e-4, formula: "0.01²" },
-    { name: "LeCun", init: lecunNormal(), variance: (n) => 1 / n, formula: "1/fan_in" },
-    { name: "Xavier", init: xavierNormal(), variance: (n, m) => 2 / (n + m), formula: "2/(fan_in+fan_out)" },
-    { name: "He", init: heNormal(), variance: (n) => 2 / n, formula: "2/fan_in" },
+    fixed("naive N(0,1)", 1, "1"),
+    fixed("small N(0,0.01²)", 0.01, "0.01²"),
+    scaled("LeCun", LECUN_NORMAL, "1/fan_in"),
+    scaled("Xavier", XAVIER_NORMAL, "2/(fan_in+fan_out)"),
+    scaled("He", HE_NORMAL, "2/fan_in"),
   ];
+}
+
+function fixed(name: string, std: number, formula: string): NamedInitializer {
+  return { name, init: fixedNormal(std), variance: () => std * std, formula };
+}
+
+function scaled(name: string, options: Readonly<VarianceScalingOptions>, formula: string): NamedInitializer {
+  return { name, init: varianceScaling(options), variance: (n, m) => varianceScalingVariance(options, n, m), formula };
 }
 
 /** One of standardInitializers() by name; an unknown name lists the known ones. */

@@ -6,7 +6,7 @@
 //   yPred = h_L                   (N, sizes[L])      the last layer is linear and not normalised
 // Parameters, in this order: W_1 … W_L, then γ_1, β_1, …, γ_{L−1}, β_{L−1}. γ starts at 1 and β at 0.
 
-import { Matrix, assertFinite, shapeString } from "../engine/matrix";
+import { Matrix, assertShape, assertFinite, shapeString } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { Initializer } from "../init/initializer";
 import { Activation, ActivationName, getActivation } from "./activation";
@@ -97,7 +97,7 @@ export class BatchNormMlp implements Model {
 
   lossAndGradients(x: Matrix, y: Matrix): LossAndGradients {
     const cache = this.forward(x);
-    this.checkTargets(cache.yPred, y);
+    assertShape("BatchNormMlp: targets y", y, cache.yPred.rows, cache.yPred.cols);
     const loss = this.lossFunction.forward(cache.yPred, y);
     const L = this.depth;
     const dw: Matrix[] = new Array(L);
@@ -120,13 +120,7 @@ export class BatchNormMlp implements Model {
 
   loss(x: Matrix, y: Matrix): number {
     const { yPred } = this.forward(x);
-    this.checkTargets(yPred, y);
+    assertShape("BatchNormMlp: targets y", y, yPred.rows, yPred.cols);
     return this.lossFunction.forward(yPred, y);
-  }
-
-  private checkTargets(yPred: Matrix, y: Matrix): void {
-    if (!(y instanceof Matrix) || y.rows !== yPred.rows || y.cols !== yPred.cols) {
-      throw new Error(`BatchNormMlp: targets y: expected shape ${shapeString(yPred)}, got ${y instanceof Matrix ? shapeString(y) : typeof y}`);
-    }
   }
 }

@@ -13,9 +13,8 @@ import { Rng } from "../engine/random";
 import { Initializer } from "../init/initializer";
 import { ActivationName, Activation, getActivation } from "./activation";
 import { denseBackward, denseForward } from "./dense";
-import { Loss, sumOfSquares } from "./loss";
+import { Loss } from "./loss";
 import { LossAndGradients, Model } from "./model";
-import { ThreeLayerNet, TUTORIAL } from "./three_layer_net";
 
 /** What a network is, apart from its weights. */
 export interface MlpSpec {
@@ -25,13 +24,6 @@ export interface MlpSpec {
   activation: ActivationName;
   loss: Loss;
 }
-
-/** The reference tutorial's network as an MlpSpec: 1000 → 100 → 100 → 10, ReLU, sum of squares. */
-export const TUTORIAL_MLP: MlpSpec = {
-  sizes: [TUTORIAL.inputDim, TUTORIAL.hidden1, TUTORIAL.hidden2, TUTORIAL.outputDim],
-  activation: "relu",
-  loss: sumOfSquares,
-};
 
 /** Everything the backward pass (and the statistics recorder) needs from the forward pass. */
 export interface MlpCache {
@@ -94,11 +86,6 @@ export class Mlp implements Model {
       weights.push(w);
     }
     return new Mlp(weights, spec.activation, spec.loss);
-  }
-
-  /** The tutorial's ThreeLayerNet as an Mlp over the very same weight matrices (not copies). */
-  static fromThreeLayerNet(net: ThreeLayerNet): Mlp {
-    return new Mlp(net.params, TUTORIAL_MLP.activation, TUTORIAL_MLP.loss);
   }
 
   get params(): Matrix[] {

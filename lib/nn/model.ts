@@ -1,6 +1,7 @@
 // What the training loop and the gradient check need from a network.
 
 import { Matrix } from "../engine/matrix";
+import { Activation } from "./activation";
 
 export interface LossAndGradients {
   loss: number;
@@ -15,6 +16,8 @@ export interface Model {
   readonly params: Matrix[];
   /** A name per weight matrix, e.g. "w1". */
   readonly paramNames: string[];
+  /** The hidden layers' nonlinearity: training loops ask it what a stalled unit is (dead ReLU, saturated tanh). */
+  readonly activation: Activation;
   lossAndGradients(x: Matrix, y: Matrix): LossAndGradients;
   /** The loss alone (no backward pass), for finite differences. */
   loss(x: Matrix, y: Matrix): number;

@@ -20,14 +20,6 @@ export function reluBackward(dout: Matrix, h: Matrix): Matrix {
   return dh;
 }
 
-/** The mask [h > 0] as 1s and 0s: which units pass a gradient back; NaN where h is NaN. */
-export function reluMask(h: Matrix): Matrix {
-  expectMatrix("reluMask", "h", h);
-  const m = new Matrix(h.rows, h.cols);
-  for (let k = 0; k < h.data.length; k++) m.data[k] = h.data[k] > 0 ? 1 : h.data[k] <= 0 ? 0 : NaN;
-  return m;
-}
-
 /**
  * Fraction of units (columns) that output zero for every sample in the batch.
  * Such a unit passes no gradient back, so its incoming weights stop changing. A NaN is not zero: it keeps a unit "alive".

@@ -8,13 +8,14 @@
 // every B_b to zero (Fixup, Zhang et al. 2019; the same effect as a zero BatchNorm scale, Goyal et al. 2017) makes each
 // block the identity at the start, so depth costs nothing until training moves B.
 
-import { Matrix, assertFinite, shapeString } from "../engine/matrix";
+import { Matrix, assertShape, assertFinite, shapeString } from "../engine/matrix";
 import { addInPlace } from "../engine/elementwise";
 import { Rng } from "../engine/random";
 import { Initializer } from "../init/initializer";
 import { denseBackward, denseForward } from "./dense";
 import { Loss } from "./loss";
 import { LossAndGradients, Model } from "./model";
+import { ACTIVATIONS } from "./activation";
 import { reluBackward, reluForward } from "./relu";
 
 export interface ResidualMlpSpec {
@@ -39,6 +40,7 @@ export class ResidualMlp implements Model {
   readonly output: Matrix; //      W_out (D, outputs)
   readonly lossFunction: Loss;
   readonly paramNames: string[];
+  readonly activation = ACTIVATIONS.relu; // the branches' hidden layers
 
   constructor(branchIn: Matrix[], branchOut: Matrix[], output: Matrix, loss: Loss) {
     if (!Array.isArray(branchIn) || branchIn.length < 1 || !Array.isArray(branchOut) || branchOut.length !== branchIn.length) {
@@ -105,7 +107,7 @@ export class ResidualMlp implements Model {
 
   lossAndGradients(x: Matrix, y: Matrix): LossAndGradients {
     const cache = this.forward(x);
-    this.checkTargets(cache.yPred, y);
+    assertShape("ResidualMlp: targets y", y, cache.yPred.rows, cache.yPred.cols);
     const loss = this.lossFunction.forward(cache.yPred, y);
     const last = cache.stream[this.blocks - 1];
     const top = denseBackward(this.lossFunction.backward(cache.yPred, y), last, this.output); // dW_out, ds (N, D)
@@ -126,13 +128,7 @@ export class ResidualMlp implements Model {
 
   loss(x: Matrix, y: Matrix): number {
     const { yPred } = this.forward(x);
-    this.checkTargets(yPred, y);
+    assertShape("ResidualMlp: targets y", y, yPred.rows, yPred.cols);
     return this.lossFunction.forward(yPred, y);
-  }
-
-  private checkTargets(yPred: Matrix, y: Matrix): void {
-    if (!(y instanceof Matrix) || y.rows !== yPred.rows || y.cols !== yPred.cols) {
-      throw new Error(`ResidualMlp: targets y: expected shape ${shapeString(yPred)}, got ${y instanceof Matrix ? shapeString(y) : typeof y}`);
-    }
   }
 }

@@ -1,6 +1,7 @@
 // The tutorial's loss: the sum (not the mean) of squared errors over the batch and outputs.
 
 import { Matrix, assertSameShape } from "../engine/matrix";
+import { Loss } from "./loss";
 
 // yPred, y are (N, D)  ->  loss is a scalar Σ (yPred − y)²
 export function sumOfSquaresLoss(yPred: Matrix, y: Matrix): number {
@@ -21,3 +22,10 @@ export function sumOfSquaresLossBackward(yPred: Matrix, y: Matrix): Matrix {
   for (let k = 0; k < y.data.length; k++) d.data[k] = 2 * (yPred.data[k] - y.data[k]);
   return d;
 }
+
+/** The tutorial's loss Σ (yPred − y)² as a Loss (not the reduction engine/reductions sumOfSquares of one matrix). */
+export const sumOfSquaredErrors: Loss = {
+  name: "sum of squares",
+  forward: sumOfSquaresLoss,
+  backward: sumOfSquaresLossBackward,
+};

@@ -1,15 +1,17 @@
 // The reference tutorial's network, written out layer by layer:
 //   x(N,1000) -> dense w1 -> ReLU -> dense w2 -> ReLU -> dense w3 -> yPred(N,10),  loss = Σ (yPred − y)²
-// Each backward step sits right under the forward step it undoes, in reverse order.
+// forward() and backward() are separate methods; backward() takes forward()'s steps in reverse order, one line each.
 
 import { Matrix, assertFinite, assertShape, shapeString } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { denseBackward, denseForward } from "./dense";
 import { reluBackward, reluForward } from "./relu";
-import { sumOfSquaresLoss, sumOfSquaresLossBackward } from "./sum_of_squares_loss";
+import { sumOfSquaredErrors, sumOfSquaresLoss, sumOfSquaresLossBackward } from "./sum_of_squares_loss";
 import { LossAndGradients, Model } from "./model";
+import { ACTIVATIONS } from "./activation";
+import { MlpSpec } from "./mlp";
 
-/** The sizes and learning rate of the reference tutorial. Its comments say 2000 hidden units; its code, and this course, use 100. */
+/** Layer sizes of a three-layer net. The tutorial's (TUTORIAL below) are 1000-100-100-10: its comments say 2000 hidden units; its code, and this course, use 100. */
 export interface ThreeLayerSizes {
   inputDim: number;
   hidden1: number;
@@ -25,6 +27,13 @@ export const TUTORIAL: Readonly<ThreeLayerSizes & { batchSize: number; learningR
   outputDim: 10,
   learningRate: 1e-6,
   steps: 1000,
+};
+
+/** The reference tutorial's network as an MlpSpec: 1000 → 100 → 100 → 10, ReLU, sum of squares. */
+export const TUTORIAL_MLP: MlpSpec = {
+  sizes: [TUTORIAL.inputDim, TUTORIAL.hidden1, TUTORIAL.hidden2, TUTORIAL.outputDim],
+  activation: "relu",
+  loss: sumOfSquaredErrors,
 };
 
 export interface ThreeLayerWeights {
@@ -45,6 +54,7 @@ export interface ThreeLayerCache {
 
 export class ThreeLayerNet implements Model {
   readonly paramNames = ["w1", "w2", "w3"];
+  readonly activation = ACTIVATIONS.relu;
 
   constructor(readonly weights: ThreeLayerWeights) {
     const { w1, w2, w3 } = weights;

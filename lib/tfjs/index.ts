@@ -11,7 +11,7 @@ export type { TfTrainOptions, TfTrainHistory } from "./train_loop";
 export { tfThreeLayerForward, tfThreeLayerBackward, tfManualLossAndGradients, trainManualTf } from "./manual_net";
 export type { TfThreeLayerWeights, TfThreeLayerCache, ManualTfResult } from "./manual_net";
 export { TfAutogradNet, trainAutograd } from "./autograd_net";
-export { kernelInitializer, formulaStd, tfjsDrawnStd, TF_INIT_NAMES, TRUNCATED_NORMAL_STD_FACTOR } from "./initializers";
+export { kernelInitializer, formulaStd, TF_INIT_NAMES, TF_INIT_OPTIONS } from "./initializers";
 export type { TfInitName, TfInitializer } from "./initializers";
 export { denseStack, trainableVariables } from "./dense_stack";
 export { getKernels, setKernels } from "./kernels";

@@ -2,11 +2,12 @@
 // All four are tfjs's VarianceScaling presets: He = scale 2, fan_in; Glorot = scale 1, fan_avg (Var = 2/(fan_in+fan_out)).
 //
 // A catch worth knowing: for "normal" tfjs draws from a normal truncated at ±2 std and does NOT rescale it
-// (Python Keras divides the std by 0.8796), so heNormal and glorotNormal come out with about 0.88× the formula's
+// (Python Keras divides the std by init/variance_scaling's TRUNCATED_STD_RATIO, 0.8796), so heNormal and glorotNormal come out with about 0.88× the formula's
 // std, i.e. 0.77× its variance. The uniform presets, U(−√(3·Var), √(3·Var)), have exactly the formula's variance.
 
 import * as tf from "@tensorflow/tfjs";
 import { expectOneOf, expectPositiveNumber } from "../engine/checks";
+import { VarianceScalingOptions, varianceScalingVariance } from "../init/variance_scaling";
 
 export type TfInitName = "heNormal" | "heUniform" | "glorotNormal" | "glorotUniform";
 
@@ -15,8 +16,13 @@ export const TF_INIT_NAMES: readonly TfInitName[] = ["heNormal", "heUniform", "g
 /** tfjs does not export its Initializer class under tf.*, so name it by what the presets return. */
 export type TfInitializer = ReturnType<typeof tf.initializers.heNormal>;
 
-/** Std of a standard normal truncated to [−2, 2]: sqrt(1 − 4φ(2)/(2Φ(2) − 1)). */
-export const TRUNCATED_NORMAL_STD_FACTOR = 0.8796256610342398;
+/** Each preset as the course's variance-scaling options: tfjs's "normal" is in fact the unrescaled truncated normal. */
+export const TF_INIT_OPTIONS: Readonly<Record<TfInitName, Readonly<VarianceScalingOptions>>> = {
+  heNormal: { scale: 2, mode: "fan_in", distribution: "normal" },
+  heUniform: { scale: 2, mode: "fan_in", distribution: "uniform" },
+  glorotNormal: { scale: 1, mode: "fan_avg", distribution: "normal" },
+  glorotUniform: { scale: 1, mode: "fan_avg", distribution: "uniform" },
+};
 
 /**
  * The seeded tfjs kernel initializer of that name. The seed must be a positive integer: tfjs's normal draws treat
@@ -45,11 +51,7 @@ export function formulaStd(init: TfInitName, fanIn: number, fanOut: number): num
   expectOneOf("formulaStd", "init", init, TF_INIT_NAMES);
   expectPositiveNumber("formulaStd", "fanIn", fanIn);
   expectPositiveNumber("formulaStd", "fanOut", fanOut);
-  return init.startsWith("he") ? Math.sqrt(2 / fanIn) : Math.sqrt(2 / (fanIn + fanOut));
-}
-
-/** The std tfjs actually draws with: the formula's, times 0.8796 for the (unrescaled) truncated normals. */
-export function tfjsDrawnStd(init: TfInitName, fanIn: number, fanOut: number): number {
-  const truncated = init === "heNormal" || init === "glorotNormal";
-  return formulaStd(init, fanIn, fanOut) * (truncated ? TRUNCATED_NORMAL_STD_FACTOR : 1);
+  const options = TF_INIT_OPTIONS[init];
+  if (!options) throw new Error(`formulaStd: expected one of ${TF_INIT_NAMES.join(", ")}, got ${JSON.stringify(init)}`);
+  return Math.sqrt(varianceScalingVariance(options, fanIn, fanOut));
 }

@@ -2,6 +2,7 @@
 // Returns what happened as data; prints nothing.
 
 import * as tf from "@tensorflow/tfjs";
+import { OnStep } from "../train/training_loop";
 import { assertSteps } from "./check_args";
 import { Divergence, firstNonFinite, lossDivergence } from "../train/divergence";
 import { shapeString } from "../engine/matrix";
@@ -9,8 +10,7 @@ import { shapeString } from "../engine/matrix";
 export interface TfTrainOptions {
   learningRate: number;
   steps: number;
-  /** Called after each step with the loss measured before that step's update. */
-  onStep?: (step: number, loss: number) => void;
+  onStep?: OnStep;
 }
 
 export interface TfTrainHistory {
@@ -38,7 +38,7 @@ export function runTrainingLoop(
   where: string,
   steps: number,
   step: (t: number) => number,
-  onStep?: (t: number, loss: number) => void,
+  onStep?: OnStep,
   weights?: TfWeightsToInspect,
 ): TfTrainHistory {
   assertSteps(where, steps);
@@ -49,13 +49,13 @@ export function runTrainingLoop(
   for (let t = 0; t < steps; t++) {
     const loss = step(t);
     history.loss.push(loss);
-    onStep?.(t, loss);
     if (!Number.isFinite(loss)) {
       history.divergedAtStep = t;
       history.divergence = weightDivergence(t, weights) ?? lossDivergence(t, loss);
       break;
     }
     history.stepsCompleted = t + 1;
+    onStep?.(t, loss);
   }
   const elapsed = performance.now() - start;
   if (history.divergence === null && history.stepsCompleted > 0) {

@@ -3,12 +3,9 @@
 // whatever the gradient's size, which is what might rescue a badly scaled start, until the gradient falls below ε:
 // then the step shrinks to lr · |g| / ε. Returns the same history as trainGradientDescent and prints nothing.
 
-import { Matrix, assertFinite } from "../engine/matrix";
+import { Matrix } from "../engine/matrix";
 import { Model } from "../nn/model";
-import { deadUnitFraction } from "../nn/relu";
-import { TrainHistory } from "./gradient_descent";
-import { expectMatrix, expectObject } from "../engine/checks";
-import { findDivergence } from "./divergence";
+import { OnStep, TrainHistory, checkTrainingArgs, checkTrainingCall, runTraining } from "./training_loop";
 
 export interface AdamOptions {
   learningRate: number;
@@ -17,8 +14,7 @@ export interface AdamOptions {
   beta1?: number;
   beta2?: number;
   epsilon?: number;
-  /** Called at each step with the loss before the update. */
-  onStep?: (step: number, loss: number) => void;
+  onStep?: OnStep;
 }
 
 /** The state Adam keeps per weight matrix, and one update. Exposed so tests can follow single steps. */
@@ -58,32 +54,9 @@ export class AdamState {
 }
 
 export function trainAdam(model: Model, x: Matrix, y: Matrix, options: AdamOptions): TrainHistory {
-  expectObject("trainAdam", "model", model);
-  expectMatrix("trainAdam", "inputs x", x);
-  expectMatrix("trainAdam", "targets y", y);
-  expectObject("trainAdam", "options", options);
+  checkTrainingCall("trainAdam", model, x, y, options);
   const { learningRate, steps } = options;
-  if (typeof learningRate !== "number" || !Number.isFinite(learningRate) || learningRate <= 0) {
-    throw new Error(`trainAdam: expected a positive finite learning rate, got ${learningRate}`);
-  }
-  if (!Number.isInteger(steps) || steps < 0) throw new Error(`trainAdam: expected a non-negative integer number of steps, got ${steps}`);
-  assertFinite("trainAdam: inputs x", x);
-  assertFinite("trainAdam: targets y", y);
+  checkTrainingArgs("trainAdam", learningRate, steps, x, y);
   const state = new AdamState(model.params, options.beta1, options.beta2, options.epsilon);
-  const history: TrainHistory = { loss: [], deadFraction: [], stepsCompleted: 0, divergedAtStep: null, divergence: null };
-  for (let step = 0; step < steps; step++) {
-    const { loss, grads, hidden } = model.lossAndGradients(x, y);
-    history.loss.push(loss);
-    history.deadFraction.push(hidden.map(deadUnitFraction));
-    options.onStep?.(step, loss);
-    const divergence = findDivergence(step, { loss, params: model.params, paramNames: model.paramNames, hidden, grads });
-    if (divergence) {
-      history.divergedAtStep = step;
-      history.divergence = divergence;
-      break;
-    }
-    state.step(model.params, grads, learningRate);
-    history.stepsCompleted = step + 1;
-  }
-  return history;
+  return runTraining(model, steps, () => model.lossAndGradients(x, y), (grads) => state.step(model.params, grads, learningRate), options.onStep);
 }

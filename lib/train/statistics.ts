@@ -153,23 +153,23 @@ export function trainWithStatistics(model: Model, x: Matrix, y: Matrix, options:
   }
   const updateToData: number[][] = [];
   const snapshots: TrainingStatistics["snapshots"] = [];
-  let before: Matrix[] | null = null;
-  const recordUpdate = (): void => {
-    if (before === null) return;
-    updateToData.push(model.params.map((w, p) => updateRatio(before![p], w)));
+  // The weights at the start of the coming step, and its snapshot when that step is a multiple of snapshotEvery.
+  let before = model.params.map((w) => w.clone());
+  const snapshotAt = (step: number): void => {
+    if (snapshotEvery !== undefined && step % snapshotEvery === 0) {
+      snapshots.push({ step, statistics: layerStatistics(model as Mlp, x, y, options.statisticsOptions) });
+    }
   };
+  if (options.steps > 0) snapshotAt(0);
   const history = trainGradientDescent(model, x, y, {
     learningRate: options.learningRate,
     steps: options.steps,
-    onStep: (record) => {
-      recordUpdate(); // the previous step's update, now that it has been applied
-      if (snapshotEvery !== undefined && record.step % snapshotEvery === 0) {
-        snapshots.push({ step: record.step, statistics: layerStatistics(model as Mlp, x, y, options.statisticsOptions) });
-      }
-      before = Number.isFinite(record.loss) ? model.params.map((w) => w.clone()) : null;
+    onStep: (step) => {
+      updateToData.push(model.params.map((w, p) => updateRatio(before[p], w)));
+      before = model.params.map((w) => w.clone());
+      snapshotAt(step + 1);
     },
   });
-  if (history.stepsCompleted > 0 && history.divergedAtStep === null) recordUpdate(); // the last step's update
   const last = history.stepsCompleted;
   if (snapshotEvery !== undefined && history.divergedAtStep === null && last > 0 && snapshots[snapshots.length - 1]?.step !== last) {
     snapshots.push({ step: last, statistics: layerStatistics(model as Mlp, x, y, options.statisticsOptions) });

@@ -53,8 +53,8 @@ test("tutorial net at std 1: gradients explode — grad:data above 1e5; the tuto
   // and the loss sits exactly at Σy².
   assert.ok(Math.max(...run.relativeLoss) > 1e40, `peak ${Math.max(...run.relativeLoss)}`);
   assert.equal(run.relativeLoss.findIndex((r) => r === 1), 5);
-  assert.equal(run.history.deadFraction[5][1], 1);
-  assert.equal(run.history.deadFraction[19][1], 1);
+  assert.equal(run.history.stalledFraction[5][1], 1);
+  assert.equal(run.history.stalledFraction[19][1], 1);
   assert.equal(run.relativeLoss[19], 1);
 });
 

@@ -28,7 +28,7 @@ test("seed 0 dies at step 5 and stays frozen at exactly Σy²; seed 2 overflows 
   assert.equal(dead.diedAtStep, 5);
   assert.ok(dead.history.loss.slice(5).every((l) => l === dead.sumOfSquaredTargets));
   assert.ok(dead.history.loss[1] > 1e15, `the first update blows the loss up: ${dead.history.loss[1]}`);
-  assert.ok(dead.history.deadFraction.every((d) => d[0] === 0), "the first hidden layer keeps live units");
+  assert.ok(dead.history.stalledFraction.every((d) => d[0] === 0), "the first hidden layer keeps live units");
   const over = runTutorialSeed(2, REFERENCE_EFFECTIVE_LEARNING_RATE, 60);
   assert.equal(over.outcome, "overflow");
   assert.equal(over.divergedAtStep, 6);

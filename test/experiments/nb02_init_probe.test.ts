@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Rng } from "../../lib/engine/random";
 import { ThreeLayerNet } from "../../lib/nn/three_layer_net";
-import { TUTORIAL_MLP } from "../../lib/nn/mlp";
+import { TUTORIAL_MLP } from "../../lib/nn/three_layer_net";
 import { deepSizes, geometricMeanFactor, probeProblem, probeTraining } from "../../lib/experiments/nb02_init_probe";
 
 const normal = (std: number) => (i: number, o: number, r: Rng) => r.randn(i, o, std);

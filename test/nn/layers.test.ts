@@ -4,13 +4,12 @@ import { Matrix } from "../../lib/engine/matrix";
 import { Rng } from "../../lib/engine/random";
 import { matmulNaive } from "../../lib/engine/matmul_naive";
 import { denseBackward, denseForward } from "../../lib/nn/dense";
-import { deadUnitFraction, reluBackward, reluForward, reluMask } from "../../lib/nn/relu";
+import { deadUnitFraction, reluBackward, reluForward } from "../../lib/nn/relu";
 import { sumOfSquaresLoss, sumOfSquaresLossBackward } from "../../lib/nn/sum_of_squares_loss";
 
 test("reluForward clips negatives; reluBackward passes gradient only where h > 0", () => {
   const h = Matrix.from([[-1, 0, 2], [3, -0.5, 0.1]]);
   assert.deepEqual(reluForward(h).toArray(), [[0, 0, 2], [3, 0, 0.1]]);
-  assert.deepEqual(reluMask(h).toArray(), [[0, 0, 1], [1, 0, 1]]);
   const dout = Matrix.from([[10, 20, 30], [40, 50, 60]]);
   assert.deepEqual(reluBackward(dout, h).toArray(), [[0, 0, 30], [40, 0, 60]]);
 });

@@ -2,9 +2,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Matrix } from "../../lib/engine/matrix";
 import { Rng } from "../../lib/engine/random";
-import { Mlp, TUTORIAL_MLP } from "../../lib/nn/mlp";
+import { Mlp } from "../../lib/nn/mlp";
+import { TUTORIAL_MLP } from "../../lib/nn/three_layer_net";
 import { ActivationName } from "../../lib/nn/activation";
-import { sumOfSquares } from "../../lib/nn/loss";
+import { sumOfSquaredErrors } from "../../lib/nn/sum_of_squares_loss";
 import { ThreeLayerNet } from "../../lib/nn/three_layer_net";
 import { gradientCheck, relativeError } from "../../lib/train/gradient_check";
 import { trainGradientDescent } from "../../lib/train/gradient_descent";
@@ -13,14 +14,14 @@ const normal = (std: number) => (fanIn: number, fanOut: number, rng: Rng) => rng
 
 function smallNet(activation: ActivationName, seed: number, sizes = [5, 4, 3, 2]): { net: Mlp; x: Matrix; y: Matrix } {
   const rng = new Rng(seed);
-  const net = Mlp.initialized({ sizes, activation, loss: sumOfSquares }, normal(0.8), rng);
+  const net = Mlp.initialized({ sizes, activation, loss: sumOfSquaredErrors }, normal(0.8), rng);
   return { net, x: rng.randn(6, sizes[0]), y: rng.randn(6, sizes[sizes.length - 1]) };
 }
 
 test("the tutorial preset gives exactly ThreeLayerNet's loss and gradients on the same weights", () => {
   const rng = new Rng(2026);
   const three = ThreeLayerNet.randomNormal(rng);
-  const mlp = Mlp.fromThreeLayerNet(three);
+  const mlp = new Mlp(three.params, TUTORIAL_MLP.activation, TUTORIAL_MLP.loss);
   assert.deepEqual(mlp.sizes, [...TUTORIAL_MLP.sizes]);
   const x = rng.randn(16, 1000);
   const y = rng.randn(16, 10);
@@ -53,8 +54,8 @@ for (const activation of ["relu", "tanh", "sigmoid"] as const) {
       // The rest of the network, as a function of h[l].
       const rest = net.weights.slice(l + 1);
       const lossFromH = (h: Matrix): number => {
-        if (rest.length === 0) return sumOfSquares.forward(h, y);
-        return new Mlp(rest, activation, sumOfSquares).loss(net.activation.forward(h), y);
+        if (rest.length === 0) return sumOfSquaredErrors.forward(h, y);
+        return new Mlp(rest, activation, sumOfSquaredErrors).loss(net.activation.forward(h), y);
       };
       const h = cache.h[l].clone();
       let worst = 0;
@@ -72,14 +73,14 @@ for (const activation of ["relu", "tanh", "sigmoid"] as const) {
     assert.equal(grads.da.length, net.depth - 1);
     assert.equal(grads.dh.length, net.depth);
     // At the output, ∂loss/∂h is the loss's own gradient 2(yPred − y).
-    assert.deepEqual(grads.dh[net.depth - 1].data, sumOfSquares.backward(cache.yPred, y).data);
+    assert.deepEqual(grads.dh[net.depth - 1].data, sumOfSquaredErrors.backward(cache.yPred, y).data);
   });
 }
 
 test("the gradient check catches a wrong activation derivative inside the network", () => {
   const { net, x, y } = smallNet("tanh", 9);
   // Backward through a sigmoid-shaped slope instead of tanh's: every weight below the output gets a wrong gradient.
-  const wrongNet = new Mlp(net.weights, "tanh", sumOfSquares);
+  const wrongNet = new Mlp(net.weights, "tanh", sumOfSquaredErrors);
   Object.defineProperty(wrongNet, "activation", {
     value: { ...net.activation, backward: (dout: Matrix, _h: Matrix, a: Matrix) => {
       const dh = new Matrix(a.rows, a.cols);
@@ -104,7 +105,7 @@ test("the forward cache holds pre- and post-activations with the expected shapes
 
 test("a depth-1 network is linear regression: dW = xᵀ·2(xW − y)", () => {
   const w = Matrix.from([[2], [-1]]);
-  const net = new Mlp([w], "relu", sumOfSquares);
+  const net = new Mlp([w], "relu", sumOfSquaredErrors);
   const x = Matrix.from([[1, 3], [2, 1]]); // xW = [−1, 3]: the negative output is not clipped, the last layer is linear
   const y = Matrix.from([[0], [1]]);
   const { loss, grads } = net.lossAndGradients(x, y);
@@ -129,7 +130,7 @@ test("same seed, same weights; clone copies", () => {
 });
 
 test("bad arguments give errors that say what was expected and what came", () => {
-  const spec = (sizes: number[], activation = "relu") => ({ sizes, activation: activation as ActivationName, loss: sumOfSquares });
+  const spec = (sizes: number[], activation = "relu") => ({ sizes, activation: activation as ActivationName, loss: sumOfSquaredErrors });
   const init = normal(1);
   const rng = new Rng(1);
   assert.throws(() => Mlp.initialized(spec([5]), init, rng), /expected at least 2 sizes .*depth ≥ 1.*got \[5\]/);
@@ -138,9 +139,9 @@ test("bad arguments give errors that say what was expected and what came", () =>
   assert.throws(() => Mlp.initialized(spec([5, 2.5, 2]), init, rng), /positive integer, got 2.5/);
   assert.throws(() => Mlp.initialized(spec([5, 3], "softplus"), init, rng), /unknown activation "softplus": expected one of "relu", "tanh", "sigmoid"/);
   assert.throws(() => Mlp.initialized(spec([5, 3]), (i, o, r) => r.randn(o, i), rng), /initializer returned \(3,5\) for layer 1, expected \(5,3\)/);
-  assert.throws(() => new Mlp([], "relu", sumOfSquares), /at least one weight matrix \(depth ≥ 1\), got an empty list/);
-  assert.throws(() => new Mlp([new Matrix(5, 4), new Matrix(3, 2)], "relu", sumOfSquares), /do not chain: w1 \(5,4\) then w2 \(3,2\) \(expected w2 to have 4 rows\)/);
-  assert.throws(() => new Mlp([Matrix.filled(2, 2, NaN)], "relu", sumOfSquares), /w1: expected finite values, got NaN/);
+  assert.throws(() => new Mlp([], "relu", sumOfSquaredErrors), /at least one weight matrix \(depth ≥ 1\), got an empty list/);
+  assert.throws(() => new Mlp([new Matrix(5, 4), new Matrix(3, 2)], "relu", sumOfSquaredErrors), /do not chain: w1 \(5,4\) then w2 \(3,2\) \(expected w2 to have 4 rows\)/);
+  assert.throws(() => new Mlp([Matrix.filled(2, 2, NaN)], "relu", sumOfSquaredErrors), /w1: expected finite values, got NaN/);
   const net = Mlp.initialized(spec([5, 3, 2]), init, rng);
   assert.throws(() => net.forward(new Matrix(4, 6)), /input x \(4,6\) and w1 \(5,3\) not aligned: expected shape \(N,5\)/);
   assert.throws(() => net.loss(new Matrix(4, 5), new Matrix(4, 3)), /targets y: expected shape \(4,2\), got \(4,3\)/);

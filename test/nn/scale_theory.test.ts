@@ -19,7 +19,18 @@ test("ReLU with std 1/√fan_in shrinks by √(1/2) per layer", () => {
   const p = reluScaleTheory(sizes, sizes.slice(0, -1).map((n) => 1 / Math.sqrt(n)));
   close(p.preActivationStd[0], 1);
   close(p.activationStd[2] / p.activationStd[1], Math.SQRT1_2);
-  close(RELU_STD_OVER_PRE_STD, Math.sqrt(0.5 - 1 / (2 * Math.PI)));
+});
+
+test("RELU_STD_OVER_PRE_STD is std(relu(z)) for z ~ N(0, 1), by numerical integration (Simpson's rule on [0, 12])", () => {
+  const steps = 12000, h = 12 / steps;
+  let mean = 0, meanSquare = 0;
+  for (let i = 0; i <= steps; i++) {
+    const z = i * h, weight = i === 0 || i === steps ? 1 : i % 2 === 1 ? 4 : 2;
+    const density = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+    mean += (weight * h / 3) * z * density;
+    meanSquare += (weight * h / 3) * z * z * density;
+  }
+  close(RELU_STD_OVER_PRE_STD, Math.sqrt(meanSquare - mean * mean), 1e-10);
 });
 
 test("linear regime: each layer multiplies the std by σ·√fan_in", () => {

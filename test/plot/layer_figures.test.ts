@@ -2,12 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Matrix } from "../../lib/engine/matrix";
 import { Mlp } from "../../lib/nn/mlp";
-import { sumOfSquares } from "../../lib/nn/loss";
+import { sumOfSquaredErrors } from "../../lib/nn/sum_of_squares_loss";
 import { layerStatistics } from "../../lib/train/statistics";
 import { histogramFractions, layerHistogramsFigure, perLayerFigure } from "../../lib/plot/layer_figures";
 
 function stats() {
-  const net = new Mlp([Matrix.from([[1, -1]]), Matrix.from([[1, 2], [5, 5]]), Matrix.from([[1], [3]])], "relu", sumOfSquares);
+  const net = new Mlp([Matrix.from([[1, -1]]), Matrix.from([[1, 2], [5, 5]]), Matrix.from([[1], [3]])], "relu", sumOfSquaredErrors);
   return layerStatistics(net, Matrix.from([[1], [2]]), Matrix.from([[0], [0]]), { activationEdges: [0, 1, 2], gradientEdges: [-10, 0, 10] });
 }
 
@@ -53,4 +53,10 @@ test("perLayerFigure: measured solid with markers, theory dashed, log y by defau
   assert.deepEqual(fig.data[1].x, [2, 3]);
   assert.equal(fig.data[1].line?.dash, "dash");
   assert.throws(() => perLayerFigure({ title: "E", yTitle: "y", measured: [] }), /at least one measured series/);
+});
+
+test("perLayerFigure ticks every layer by default, every xTick layers when asked", () => {
+  const opts = { title: "t", yTitle: "y", measured: [{ name: "m", values: [1, 2, 3] }] };
+  assert.equal(perLayerFigure(opts).layout.xaxis.dtick, 1);
+  assert.equal(perLayerFigure({ ...opts, xTick: 5 }).layout.xaxis.dtick, 5);
 });

@@ -2,7 +2,8 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { setupTfjs } from "../../lib/tfjs/setup";
-import { TF_INIT_NAMES, TRUNCATED_NORMAL_STD_FACTOR, formulaStd, kernelInitializer, tfjsDrawnStd } from "../../lib/tfjs/initializers";
+import { TF_INIT_NAMES, formulaStd, kernelInitializer } from "../../lib/tfjs/initializers";
+import { TRUNCATED_STD_RATIO } from "../../lib/init/variance_scaling";
 import { denseStack } from "../../lib/tfjs/dense_stack";
 import { getKernels } from "../../lib/tfjs/kernels";
 
@@ -33,7 +34,10 @@ test("drawn std matches the formula (×0.8796 for tfjs's unrescaled truncated no
     let sumSq = 0;
     for (const v of w) sumSq += v * v;
     const std = Math.sqrt(sumSq / n);
-    const expected = tfjsDrawnStd(name, fanIn, fanOut);
+    // The papers' formulas written out: He sqrt(2/fan_in), Glorot sqrt(2/(fan_in+fan_out)).
+    const paper = name.startsWith("he") ? Math.sqrt(2 / fanIn) : Math.sqrt(2 / (fanIn + fanOut));
+    assert.ok(Math.abs(formulaStd(name, fanIn, fanOut) / paper - 1) < 1e-15, `${name}: formulaStd`);
+    const expected = paper * (name.endsWith("Normal") ? TRUNCATED_STD_RATIO : 1);
     // The std of n draws has a relative sampling error of about 1/sqrt(2n) = 0.0035 here; allow 4 of those.
     assert.ok(Math.abs(std / expected - 1) < 4 / Math.sqrt(2 * n), `${name}: std ${std}, expected ${expected}`);
     if (name.endsWith("Normal")) {
@@ -46,7 +50,6 @@ test("drawn std matches the formula (×0.8796 for tfjs's unrescaled truncated no
       assert.ok(w.every((v) => Math.abs(v) <= limit * (1 + 1e-6)), `${name}: a value beyond the uniform limit ${limit}`);
     }
   }
-  assert.ok(Math.abs(TRUNCATED_NORMAL_STD_FACTOR - 0.87962566) < 1e-8);
 });
 
 test("kernelInitializer rejects seed 0 (tfjs would draw unseeded) and other bad seeds", async () => {

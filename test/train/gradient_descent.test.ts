@@ -32,7 +32,7 @@ test("a small learning rate drives the loss down by orders of magnitude on a tin
   assert.equal(history.loss.length, 2000);
   const first = history.loss[0], last = history.loss[history.loss.length - 1];
   assert.ok(last < first / 100, `loss ${first} -> ${last}`);
-  assert.equal(history.deadFraction[0].length, 2);
+  assert.equal(history.stalledFraction[0].length, 2);
 });
 
 test("when the updates overflow, training stops at the first non-finite loss and says at which step", () => {
@@ -56,7 +56,7 @@ test("the reference setup (std-normal, lr 1e-6) starts near 3e9 and then dies or
   const history = trainGradientDescent(net, x, y, { learningRate: TUTORIAL.learningRate, steps: 30 });
   assert.ok(history.loss[0] > 1.6e9 && history.loss[0] < 6.4e9, `initial loss ${history.loss[0]}`);
   const sumY2 = y.data.reduce((s, v) => s + v * v, 0);
-  const diedFlat = history.divergedAtStep === null && history.loss[29] === sumY2 && history.deadFraction[29][1] === 1;
+  const diedFlat = history.divergedAtStep === null && history.loss[29] === sumY2 && history.stalledFraction[29][1] === 1;
   const overflowed = history.divergedAtStep !== null;
   assert.ok(diedFlat || overflowed, `neither outcome: ${history.loss.slice(-3)}`);
 });

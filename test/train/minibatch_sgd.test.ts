@@ -5,6 +5,7 @@ import { Rng } from "../../lib/engine/random";
 import { Mlp } from "../../lib/nn/mlp";
 import { meanSquared } from "../../lib/nn/mean_squared_loss";
 import { Model } from "../../lib/nn/model";
+import { ACTIVATIONS } from "../../lib/nn/activation";
 import { heNormal, lecunNormal } from "../../lib/init/presets";
 import { oneHot, softmaxCrossEntropyLoss } from "../../lib/nn/softmax_cross_entropy";
 import { trainMinibatchSgd } from "../../lib/train/minibatch_sgd";
@@ -15,6 +16,7 @@ function recordingModel(seen: number[][]): Model {
   return {
     params: [w],
     paramNames: ["w"],
+    activation: ACTIVATIONS.linear,
     lossAndGradients(x: Matrix) {
       seen.push(Array.from({ length: x.rows }, (_, i) => x.get(i, 0)));
       return { loss: 1, grads: [Matrix.filled(2, 1, 0.5)], hidden: [] };
@@ -51,7 +53,7 @@ test("minibatch SGD lowers the loss of a small regression net", () => {
 });
 
 test("a non-finite batch loss stops training and is reported", () => {
-  const model: Model = { params: [Matrix.zeros(1, 1)], paramNames: ["w"], lossAndGradients: () => ({ loss: NaN, grads: [Matrix.zeros(1, 1)], hidden: [] }), loss: () => NaN };
+  const model: Model = { params: [Matrix.zeros(1, 1)], paramNames: ["w"], activation: ACTIVATIONS.linear, lossAndGradients: () => ({ loss: NaN, grads: [Matrix.zeros(1, 1)], hidden: [] }), loss: () => NaN };
   const h = trainMinibatchSgd(model, Matrix.zeros(4, 1), Matrix.zeros(4, 1), { learningRate: 1, steps: 5, batchSize: 2, rng: new Rng(1) });
   assert.equal(h.divergedAtStep, 0);
   assert.equal(h.stepsCompleted, 0);

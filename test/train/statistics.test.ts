@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Matrix } from "../../lib/engine/matrix";
 import { Rng } from "../../lib/engine/random";
 import { Mlp } from "../../lib/nn/mlp";
-import { sumOfSquares } from "../../lib/nn/loss";
+import { sumOfSquaredErrors } from "../../lib/nn/sum_of_squares_loss";
 import { ThreeLayerNet } from "../../lib/nn/three_layer_net";
 import { layerStatistics, trainWithStatistics, updateRatio } from "../../lib/train/statistics";
 
@@ -13,7 +13,7 @@ const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <
 // Backward: dyPred = [[2],[4]]; dw2 = a1ᵀ·dyPred = [[10],[0]]; da1 = dyPred·w2ᵀ = [[2,6],[4,12]];
 // dh1 = da1 ⊙ [h1 > 0] = [[2,0],[4,0]]; dw1 = xᵀ·dh1 = [[10,0]].
 function handNet() {
-  const net = new Mlp([Matrix.from([[1, -1]]), Matrix.from([[1], [3]])], "relu", sumOfSquares);
+  const net = new Mlp([Matrix.from([[1, -1]]), Matrix.from([[1], [3]])], "relu", sumOfSquaredErrors);
   return { net, x: Matrix.from([[1], [2]]), y: Matrix.from([[0], [0]]) };
 }
 
@@ -49,7 +49,7 @@ test("layerStatistics on a hand-computed two-layer ReLU net", () => {
 
 test("tanh statistics: saturated values counted, default bins span [−1, 1]", () => {
   // One input of 3 and weights 1 and 0.1: tanh(3) = 0.995 (saturated), tanh(0.3) = 0.291 (not).
-  const net = new Mlp([Matrix.from([[1, 0.1]]), Matrix.from([[1], [1]])], "tanh", sumOfSquares);
+  const net = new Mlp([Matrix.from([[1, 0.1]]), Matrix.from([[1], [1]])], "tanh", sumOfSquaredErrors);
   const s = layerStatistics(net, Matrix.from([[3]]), Matrix.from([[0]]));
   assert.equal(s.hidden[0].stallKind, "saturated");
   assert.equal(s.hidden[0].stalledFraction, 0.5);
@@ -65,7 +65,7 @@ test("layerStatistics agrees with ThreeLayerNet's own hidden layers on the tutor
   const three = ThreeLayerNet.randomNormal(rng);
   const x = rng.randn(8, 1000);
   const y = rng.randn(8, 10);
-  const s = layerStatistics(Mlp.fromThreeLayerNet(three), x, y);
+  const s = layerStatistics(new Mlp(three.params, "relu", sumOfSquaredErrors), x, y);
   const cache = three.forward(x);
   const stdOf = (m: Matrix) => {
     let mu = 0;
@@ -93,7 +93,7 @@ test("updateRatio is std(after − before) / std(before)", () => {
 
 test("trainWithStatistics: the update:data ratio of step t is lr·std(dW)/std(W) at step t", () => {
   const rng = new Rng(30);
-  const net = Mlp.initialized({ sizes: [6, 5, 4, 3], activation: "tanh", loss: sumOfSquares }, (i, o, r) => r.randn(i, o, 0.7), rng);
+  const net = Mlp.initialized({ sizes: [6, 5, 4, 3], activation: "tanh", loss: sumOfSquaredErrors }, (i, o, r) => r.randn(i, o, 0.7), rng);
   const x = rng.randn(10, 6);
   const y = rng.randn(10, 3);
   const lr = 0.003;
@@ -114,7 +114,7 @@ test("trainWithStatistics: the update:data ratio of step t is lr·std(dW)/std(W)
 test("trainWithStatistics stops recording when the loss overflows", () => {
   const rng = new Rng(31);
   // A linear model with a far too large step: the loss grows geometrically until it overflows.
-  const net = Mlp.initialized({ sizes: [20, 5], activation: "relu", loss: sumOfSquares }, (i, o, r) => r.randn(i, o, 1), rng);
+  const net = Mlp.initialized({ sizes: [20, 5], activation: "relu", loss: sumOfSquaredErrors }, (i, o, r) => r.randn(i, o, 1), rng);
   const run = trainWithStatistics(net, rng.randn(16, 20), rng.randn(16, 5), { learningRate: 1, steps: 500 });
   assert.notEqual(run.history.divergedAtStep, null);
   assert.equal(run.updateToData.length, run.history.stepsCompleted);

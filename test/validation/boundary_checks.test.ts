@@ -24,5 +24,6 @@ test("matmul options, dense backward shapes, updateRatio shapes, deepSizes' limi
   assert.throws(() => updateRatio(new Matrix(2, 2), new Matrix(3, 2)), /updateRatio: before and after must have the same shape, got \(2,2\) and \(3,2\)/);
   assert.throws(() => deepSizes(1e9, 10), /deepSizes: expected at most 10000 hidden layers, got 1000000000/);
   assert.throws(() => trainGradientDescent(null as never, a, a, { learningRate: 1, steps: 1 }), /trainGradientDescent: expected model to be an object, got null/);
-  assert.throws(() => trainGradientDescent({} as never, a, a, null as never), /trainGradientDescent: expected options to be an object, got null/);
+  assert.throws(() => trainGradientDescent({ params: [] } as never, a, a, null as never), /trainGradientDescent: expected options to be an object, got null/);
+  assert.throws(() => trainGradientDescent({} as never, a, a, {} as never), /trainGradientDescent: expected model to have an array of params, got undefined/);
 });

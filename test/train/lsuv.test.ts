@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Matrix } from "../../lib/engine/matrix";
 import { Rng } from "../../lib/engine/random";
 import { std } from "../../lib/engine/reductions";
-import { lsuv } from "../../lib/init/lsuv";
+import { lsuv } from "../../lib/train/lsuv";
 import { orthogonal } from "../../lib/init/orthogonal";
 import { meanSquared } from "../../lib/nn/mean_squared_loss";
 import { Mlp } from "../../lib/nn/mlp";
