@@ -1,6 +1,7 @@
 // Shape rules shared by every matmul kernel, with numpy-style error messages.
 
 import { Matrix, shapeString } from "./matrix";
+import { describeValue } from "./checks";
 
 export interface MatmulOptions {
   /** Use Aᵀ instead of A, without building Aᵀ. */
@@ -13,6 +14,9 @@ export interface MatmulOptions {
 export function matmulDims(op: string, a: Matrix, b: Matrix, transA = false, transB = false): [number, number, number] {
   if (!(a instanceof Matrix) || !(b instanceof Matrix)) {
     throw new Error(`${op}: expected two Matrix operands, got ${typeName(a)} and ${typeName(b)}`);
+  }
+  if (typeof transA !== "boolean" || typeof transB !== "boolean") {
+    throw new Error(`${op}: expected options transA and transB to be true or false, got ${describeValue(transA)} and ${describeValue(transB)}`);
   }
   const m = transA ? a.cols : a.rows;
   const k = transA ? a.rows : a.cols;

@@ -45,12 +45,14 @@ export function tutorialProblem(seed: number, weightStd = 1): TutorialProblem {
  * "overflow": the loss became NaN or ±Infinity.
  * "dead": the loss is finite but every unit of the last hidden layer is zero for every sample, so no gradient reaches
  *         any weight and the loss is frozen at Σy² (the prediction is exactly 0).
- * "alive": neither.
+ * "alive": neither, after at least one step.
+ * "untrained": no step ran, so nothing can be said.
  */
-export type RunOutcome = "overflow" | "dead" | "alive";
+export type RunOutcome = "overflow" | "dead" | "alive" | "untrained";
 
 export function runOutcome(history: TrainHistory): RunOutcome {
   if (history.divergedAtStep !== null) return "overflow";
+  if (history.stalledFraction.length === 0) return "untrained";
   const lastDead = history.stalledFraction[history.stalledFraction.length - 1];
   return lastDead && lastDead[lastDead.length - 1] === 1 ? "dead" : "alive";
 }

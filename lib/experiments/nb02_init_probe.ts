@@ -70,10 +70,17 @@ export function probeTraining(spec: ProbeSpec, options: ProbeTrainingOptions): P
   return { ...stats, sumOfSquaredTargets: sumY2, relativeLoss: stats.history.loss.map((l) => l / sumY2) };
 }
 
+/** The deepest stack deepSizes builds: far past notebook 02's 100 layers, far below what would exhaust memory. */
+export const MAX_DEEP_LAYERS = 10000;
+
 /** Widths of a deep stack: input and every hidden layer `width` wide, then `outputDim` outputs, e.g. deepSizes(10, 500). */
 export function deepSizes(hiddenLayers: number, width: number, outputDim = 10): number[] {
   if (!Number.isInteger(hiddenLayers) || hiddenLayers < 0) {
     throw new Error(`deepSizes: expected a non-negative integer number of hidden layers, got ${hiddenLayers}`);
+  }
+  // Checked before the array exists: new Array(1e9) would exhaust the heap (uncatchably) before checkSizes ran.
+  if (hiddenLayers > MAX_DEEP_LAYERS) {
+    throw new Error(`deepSizes: expected at most ${MAX_DEEP_LAYERS} hidden layers, got ${hiddenLayers}`);
   }
   const sizes = [width, ...new Array<number>(hiddenLayers).fill(width), outputDim];
   checkSizes(sizes);

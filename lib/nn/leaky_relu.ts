@@ -4,6 +4,7 @@
 // for a symmetric z, so the weights need Var(W) = 2 / ((1 + a²) · fan_in).
 
 import { Matrix, assertSameShape } from "../engine/matrix";
+import { expectMatrix } from "../engine/checks";
 
 /** PyTorch's default negative slope; tfjs's tf.leakyRelu defaults to 0.2 and tf.layers.leakyReLU to 0.3. */
 export const LEAKY_RELU_SLOPE = 0.01;
@@ -11,17 +12,18 @@ export const LEAKY_RELU_SLOPE = 0.01;
 // h is (N, D)  ->  out is (N, D)
 export function leakyReluForward(h: Matrix, slope: number = LEAKY_RELU_SLOPE): Matrix {
   checkSlope("leakyReluForward", slope);
+  expectMatrix("leakyReluForward", "h", h);
   const out = new Matrix(h.rows, h.cols);
   for (let k = 0; k < h.data.length; k++) out.data[k] = h.data[k] > 0 ? h.data[k] : slope * h.data[k];
   return out;
 }
 
-// dout is (N, D), h is the forward input (N, D)  ->  dh is (N, D) = dout ⊙ (1 where h > 0, slope elsewhere)
+// dout is (N, D), h is the forward input (N, D)  ->  dh is (N, D) = dout ⊙ (1 where h > 0, slope elsewhere), NaN where h is NaN
 export function leakyReluBackward(dout: Matrix, h: Matrix, slope: number = LEAKY_RELU_SLOPE): Matrix {
   checkSlope("leakyReluBackward", slope);
   assertSameShape("leakyReluBackward", dout, h);
   const dh = new Matrix(h.rows, h.cols);
-  for (let k = 0; k < h.data.length; k++) dh.data[k] = h.data[k] > 0 ? dout.data[k] : slope * dout.data[k];
+  for (let k = 0; k < h.data.length; k++) dh.data[k] = h.data[k] > 0 ? dout.data[k] : h.data[k] <= 0 ? slope * dout.data[k] : NaN;
   return dh;
 }
 

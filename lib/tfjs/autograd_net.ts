@@ -4,7 +4,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { Matrix } from "../engine/matrix";
 import { ThreeLayerWeights } from "../nn/three_layer_net";
-import { assertBatch, assertInput, assertLearningRate } from "./check_args";
+import { assertBatch, assertInput, assertLearningRate, assertThreeLayerWeights, assertTrainingCall } from "./check_args";
 import { matrixToTensor, tensorToMatrix } from "./convert";
 import { tidyData } from "./tidy_data";
 import { sumOfSquaresTf } from "./sum_of_squares_tf";
@@ -18,10 +18,8 @@ export class TfAutogradNet {
 
   /** Copies the lib's float64 weights (rounded to float32) into new variables. */
   constructor(weights: ThreeLayerWeights) {
+    assertThreeLayerWeights("TfAutogradNet", weights); // before any tensor exists
     const { w1, w2, w3 } = weights;
-    if (w1?.cols !== w2?.rows || w2?.cols !== w3?.rows) {
-      throw new Error(`TfAutogradNet: weight shapes do not chain: w1 ${w1}, w2 ${w2}, w3 ${w3} (expected w1.cols = w2.rows and w2.cols = w3.rows)`);
-    }
     const tensors = [matrixToTensor(w1, "TfAutogradNet: w1"), matrixToTensor(w2, "TfAutogradNet: w2"), matrixToTensor(w3, "TfAutogradNet: w3")];
     // tf.variable copies its initial value, so the temporary tensors can go.
     this.variables = tensors.map((t) => tf.variable(t)) as [tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R2>];
@@ -90,12 +88,16 @@ export class TfAutogradNet {
 
 /** Plain gradient descent on a TfAutogradNet, training the net in place. x, y are lib Matrices (converted once). */
 export function trainAutograd(net: TfAutogradNet, x: Matrix, y: Matrix, options: TfTrainOptions): TfTrainHistory {
-  assertLearningRate("trainAutograd", options.learningRate);
+  if (!(net instanceof TfAutogradNet)) throw new Error(`trainAutograd: expected net to be a TfAutogradNet, got ${net === null ? "null" : typeof net}`);
+  assertTrainingCall("trainAutograd", x, y, net.inputDim, net.outputDim, options);
   const xt = matrixToTensor(x, "trainAutograd: inputs x");
   const yt = matrixToTensor(y, "trainAutograd: targets y");
   try {
     assertBatch("trainAutograd", xt, yt, net.inputDim, net.outputDim);
-    return runTrainingLoop("trainAutograd", options.steps, () => net.sgdStep(xt, yt, options.learningRate), options.onStep);
+    return runTrainingLoop("trainAutograd", options.steps, () => net.sgdStep(xt, yt, options.learningRate), options.onStep, () => ({
+      names: net.paramNames,
+      tensors: net.variables,
+    }));
   } finally {
     tf.dispose([xt, yt]);
   }

@@ -3,14 +3,33 @@
 
 import * as tf from "@tensorflow/tfjs";
 import { Matrix, assertFinite } from "../engine/matrix";
+import { firstNonFinite } from "../engine/checks";
 
 /** A (rows, cols) float32 tensor holding m's values rounded to float32. The caller owns (and disposes) it. */
 export function matrixToTensor(m: Matrix, what = "matrixToTensor: input"): tf.Tensor2D {
+  return tf.tensor2d(float32Values(m, what), [m.rows, m.cols], "float32");
+}
+
+/**
+ * Throws unless m is a Matrix whose values stay finite in float32; makes no tensor. Helpers call it on every argument
+ * before creating their first tensor, so a bad call leaves nothing behind.
+ */
+export function assertTensorable(m: Matrix, what: string): void {
+  float32Values(m, what);
+}
+
+function float32Values(m: Matrix, what: string): Float32Array {
   if (!(m instanceof Matrix)) {
     throw new Error(`${what}: expected a Matrix, got ${m === null ? "null" : typeof m}`);
   }
   assertFinite(what, m);
-  return tf.tensor2d(Float32Array.from(m.data), [m.rows, m.cols], "float32");
+  const values = Float32Array.from(m.data);
+  // Checked again after rounding: a finite float64 beyond ±3.4e38 becomes ±Infinity in float32.
+  const k = firstNonFinite(values);
+  if (k >= 0) {
+    throw new Error(`${what}: expected values that fit float32 (|v| ≤ 3.4e38), got ${m.data[k]} at [${Math.floor(k / m.cols)},${k % m.cols}] of a (${m.rows},${m.cols}) matrix`);
+  }
+  return values;
 }
 
 /** A float64 Matrix with a rank-2 tensor's values. Reads the tensor; does not dispose it. */

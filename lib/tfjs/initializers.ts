@@ -6,6 +6,7 @@
 // std, i.e. 0.77× its variance. The uniform presets, U(−√(3·Var), √(3·Var)), have exactly the formula's variance.
 
 import * as tf from "@tensorflow/tfjs";
+import { expectOneOf, expectPositiveNumber } from "../engine/checks";
 import { VarianceScalingOptions, varianceScalingVariance } from "../init/variance_scaling";
 
 export type TfInitName = "heNormal" | "heUniform" | "glorotNormal" | "glorotUniform";
@@ -47,6 +48,9 @@ export function kernelInitializer(init: TfInitName, seed: number): TfInitializer
 
 /** The std the formula asks for: sqrt(2/fan_in) for He, sqrt(2/(fan_in+fan_out)) for Glorot. */
 export function formulaStd(init: TfInitName, fanIn: number, fanOut: number): number {
+  expectOneOf("formulaStd", "init", init, TF_INIT_NAMES);
+  expectPositiveNumber("formulaStd", "fanIn", fanIn);
+  expectPositiveNumber("formulaStd", "fanOut", fanOut);
   const options = TF_INIT_OPTIONS[init];
   if (!options) throw new Error(`formulaStd: expected one of ${TF_INIT_NAMES.join(", ")}, got ${JSON.stringify(init)}`);
   return Math.sqrt(varianceScalingVariance(options, fanIn, fanOut));

@@ -4,7 +4,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { Matrix } from "../engine/matrix";
 import { ThreeLayerWeights } from "../nn/three_layer_net";
-import { assertBatch, assertInput, assertLearningRate } from "./check_args";
+import { assertBatch, assertInput, assertThreeLayerWeights, assertTrainingCall } from "./check_args";
 import { matrixToTensor, tensorToMatrix } from "./convert";
 import { tidyData } from "./tidy_data";
 import { sumOfSquaresTf, sumOfSquaresTfBackward } from "./sum_of_squares_tf";
@@ -69,7 +69,8 @@ export interface ManualTfResult {
 
 /** Plain gradient descent with tf ops and hand-derived gradients, from the given lib weights (rounded to float32). */
 export function trainManualTf(weights: ThreeLayerWeights, x: Matrix, y: Matrix, options: TfTrainOptions): ManualTfResult {
-  assertLearningRate("trainManualTf", options.learningRate);
+  assertThreeLayerWeights("trainManualTf", weights);
+  assertTrainingCall("trainManualTf", x, y, weights.w1.rows, weights.w3.cols, options);
   const lr = tf.scalar(options.learningRate);
   const xt = matrixToTensor(x, "trainManualTf: inputs x");
   const yt = matrixToTensor(y, "trainManualTf: targets y");
@@ -95,6 +96,7 @@ export function trainManualTf(weights: ThreeLayerWeights, x: Matrix, y: Matrix, 
         return loss;
       }),
       options.onStep,
+      () => ({ names: ["w1", "w2", "w3"], tensors: [w.w1, w.w2, w.w3] }),
     );
     return { history, weights: { w1: tensorToMatrix(w.w1), w2: tensorToMatrix(w.w2), w3: tensorToMatrix(w.w3) } };
   } finally {

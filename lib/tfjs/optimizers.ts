@@ -2,7 +2,7 @@
 // running averages of each gradient and its square, and scales each weight's step by them.
 
 import * as tf from "@tensorflow/tfjs";
-import { assertLearningRate } from "./check_args";
+import { assertLearningRate, assertSteps } from "./check_args";
 import { tidyData } from "./tidy_data";
 import { TfTrainHistory, TfTrainOptions, runTrainingLoop } from "./train_loop";
 
@@ -25,6 +25,9 @@ export interface OptimizerTrainOptions extends TfTrainOptions {
  * lossFn builds the loss from the current variables; each step runs inside tf.tidy.
  */
 export function trainWithOptimizer(lossFn: () => tf.Scalar, variables: tf.Variable[], options: OptimizerTrainOptions): TfTrainHistory {
+  if (typeof lossFn !== "function") throw new Error(`trainWithOptimizer: expected lossFn to be a function, got ${lossFn === null ? "null" : typeof lossFn}`);
+  if (options === null || typeof options !== "object") throw new Error(`trainWithOptimizer: expected options to be an object, got ${options === null ? "null" : typeof options}`);
+  assertSteps("trainWithOptimizer", options.steps);
   if (!Array.isArray(variables) || variables.length === 0 || !variables.every((v) => v instanceof tf.Variable)) {
     throw new Error("trainWithOptimizer: expected a non-empty array of tf.Variable to train");
   }
@@ -42,6 +45,7 @@ export function trainWithOptimizer(lossFn: () => tf.Scalar, variables: tf.Variab
           return cost!.dataSync()[0];
         }),
       options.onStep,
+      () => ({ names: variables.map((v) => v.name), tensors: variables }),
     );
   } finally {
     optimizer.dispose();

@@ -46,9 +46,16 @@ let currentPreference: TfBackendName | null = null;
 
 /** Makes tfjs ready on the preferred backend (wasm by default, cpu as fallback) and says which one is in use. */
 export function setupTfjs(options: TfjsSetupOptions = {}): Promise<TfjsSetup> {
+  // A function returning a Promise reports bad arguments through it, never by throwing synchronously.
+  if (options === null || typeof options !== "object") {
+    return Promise.reject(new Error(`setupTfjs: expected options to be an object, got ${options === null ? "null" : typeof options}`));
+  }
   const prefer = options.prefer ?? "wasm";
   if (prefer !== "wasm" && prefer !== "cpu") {
-    throw new Error(`setupTfjs: expected prefer to be "wasm" or "cpu", got ${JSON.stringify(prefer)}`);
+    return Promise.reject(new Error(`setupTfjs: expected prefer to be "wasm" or "cpu", got ${JSON.stringify(prefer)}`));
+  }
+  if (options.wasmDirectory !== undefined && typeof options.wasmDirectory !== "string") {
+    return Promise.reject(new Error(`setupTfjs: expected wasmDirectory to be a path string, got ${typeof options.wasmDirectory}`));
   }
   if (current !== null && currentPreference === prefer) {
     // Another caller (a test, a benchmark) may have switched backends since; put ours back if so.
@@ -58,8 +65,18 @@ export function setupTfjs(options: TfjsSetupOptions = {}): Promise<TfjsSetup> {
     });
   }
   currentPreference = prefer;
-  current = start(prefer, options.wasmDirectory);
-  return current;
+  const started = start(prefer, options.wasmDirectory);
+  current = started;
+  // A fallback (e.g. a wrong wasmDirectory) is not remembered: the next call tries the preferred backend again.
+  started.then(
+    (setup) => {
+      if (setup.fallbackReason !== null && current === started) current = null;
+    },
+    () => {
+      if (current === started) current = null;
+    },
+  );
+  return started;
 }
 
 async function start(prefer: TfBackendName, wasmDirectory: string | undefined): Promise<TfjsSetup> {

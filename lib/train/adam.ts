@@ -5,7 +5,7 @@
 
 import { Matrix } from "../engine/matrix";
 import { Model } from "../nn/model";
-import { OnStep, TrainHistory, checkTrainingArgs, runTraining } from "./training_loop";
+import { OnStep, TrainHistory, checkTrainingArgs, checkTrainingCall, runTraining } from "./training_loop";
 
 export interface AdamOptions {
   learningRate: number;
@@ -54,6 +54,7 @@ export class AdamState {
 }
 
 export function trainAdam(model: Model, x: Matrix, y: Matrix, options: AdamOptions): TrainHistory {
+  checkTrainingCall("trainAdam", model, x, y, options);
   const { learningRate, steps } = options;
   checkTrainingArgs("trainAdam", learningRate, steps, x, y);
   const state = new AdamState(model.params, options.beta1, options.beta2, options.epsilon);

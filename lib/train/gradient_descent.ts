@@ -4,7 +4,7 @@
 import { Matrix } from "../engine/matrix";
 import { addScaledInPlace } from "../engine/elementwise";
 import { Model } from "../nn/model";
-import { OnStep, TrainHistory, checkTrainingArgs, runTraining } from "./training_loop";
+import { OnStep, TrainHistory, checkTrainingArgs, checkTrainingCall, runTraining } from "./training_loop";
 
 export type { TrainHistory } from "./training_loop";
 
@@ -15,6 +15,7 @@ export interface TrainOptions {
 }
 
 export function trainGradientDescent(model: Model, x: Matrix, y: Matrix, options: TrainOptions): TrainHistory {
+  checkTrainingCall("trainGradientDescent", model, x, y, options);
   const { learningRate, steps } = options;
   checkTrainingArgs("trainGradientDescent", learningRate, steps, x, y);
   return runTraining(

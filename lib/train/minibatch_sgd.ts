@@ -7,7 +7,7 @@ import { addScaledInPlace } from "../engine/elementwise";
 import { Rng } from "../engine/random";
 import { selectRows } from "../engine/select_rows";
 import { LossAndGradients, Model } from "../nn/model";
-import { OnStep, TrainHistory, checkTrainingArgs, runTraining } from "./training_loop";
+import { OnStep, TrainHistory, checkTrainingArgs, checkTrainingCall, runTraining } from "./training_loop";
 
 export interface MinibatchOptions {
   learningRate: number;
@@ -22,6 +22,7 @@ export interface MinibatchOptions {
 export type MinibatchHistory = TrainHistory;
 
 export function trainMinibatchSgd(model: Model, x: Matrix, y: Matrix, options: MinibatchOptions): MinibatchHistory {
+  checkTrainingCall("trainMinibatchSgd", model, x, y, options);
   const { learningRate, steps, batchSize, rng } = options;
   checkTrainingArgs("trainMinibatchSgd", learningRate, steps, x, y);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > x.rows) {

@@ -7,6 +7,7 @@
 // and weight matrix, the update:data ratio std(ΔW)/std(W), and every so often a full layerStatistics snapshot.
 
 import { Matrix } from "../engine/matrix";
+import { expectSameShape } from "../engine/checks";
 import { mean, std } from "../engine/reductions";
 import { ActivationName } from "../nn/activation";
 import { Mlp } from "../nn/mlp";
@@ -178,6 +179,7 @@ export function trainWithStatistics(model: Model, x: Matrix, y: Matrix, options:
 
 /** std(after − before) / std(before). */
 export function updateRatio(before: Matrix, after: Matrix): number {
+  expectSameShape("updateRatio", "before", before, "after", after);
   const delta = new Matrix(before.rows, before.cols);
   for (let k = 0; k < delta.data.length; k++) delta.data[k] = after.data[k] - before.data[k];
   return std(delta) / std(before);

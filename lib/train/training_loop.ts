@@ -4,6 +4,8 @@
 
 import { Matrix, assertFinite } from "../engine/matrix";
 import { LossAndGradients, Model } from "../nn/model";
+import { expectMatrix, expectObject } from "../engine/checks";
+import { Divergence, findDivergence } from "./divergence";
 
 /**
  * Called after step t's update, with t and the loss measured before that update (the history's loss[t]);
@@ -21,8 +23,21 @@ export interface TrainHistory {
   stalledFraction: number[][];
   /** Steps whose update was applied. */
   stepsCompleted: number;
-  /** Set when the loss stopped being finite: the step whose loss was NaN or ±Infinity. Training stops there. */
+  /** Set when a loss, weight, activation or gradient stopped being finite: that step. Training stops there. */
   divergedAtStep: number | null;
+  /** What was non-finite first (weight, activation, loss or gradient), in which layer and where; null if never. */
+  divergence: Divergence | null;
+}
+
+/** What every trainer is called with, checked before anything is read from it: a model, two Matrices, an options object. */
+export function checkTrainingCall(where: string, model: Model, x: Matrix, y: Matrix, options: object): void {
+  expectObject(where, "model", model);
+  if (!Array.isArray(model.params)) throw new Error(`${where}: expected model to have an array of params, got ${typeof model.params}`);
+  expectMatrix(where, "inputs x", x);
+  expectMatrix(where, "targets y", y);
+  expectObject(where, "options", options);
+  const onStep = (options as { onStep?: unknown }).onStep;
+  if (onStep !== undefined && typeof onStep !== "function") throw new Error(`${where}: expected onStep to be a function, got ${typeof onStep}`);
 }
 
 /** Checks what every trainer takes: a positive finite learning rate, a whole number of steps, finite x and y. */
@@ -45,13 +60,16 @@ export function runTraining(
   update: (grads: Matrix[]) => void,
   onStep?: OnStep,
 ): TrainHistory {
-  const history: TrainHistory = { loss: [], stalledFraction: [], stepsCompleted: 0, divergedAtStep: null };
+  const history: TrainHistory = { loss: [], stalledFraction: [], stepsCompleted: 0, divergedAtStep: null, divergence: null };
   for (let step = 0; step < steps; step++) {
     const { loss, grads, hidden } = measure(step);
     history.loss.push(loss);
     history.stalledFraction.push(hidden.map((a) => model.activation.stalledFraction(a)));
-    if (!Number.isFinite(loss)) {
+    // Weights, activations, loss, gradients: one pass over each, O(size) beside the step's O(N·size) products.
+    const divergence = findDivergence(step, { loss, params: model.params, paramNames: model.paramNames, hidden, grads });
+    if (divergence) {
       history.divergedAtStep = step;
+      history.divergence = divergence;
       break;
     }
     update(grads);
