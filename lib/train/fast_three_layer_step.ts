@@ -10,6 +10,7 @@
 // (setMatmulKernel), this simply runs the readable path.
 
 import { Matrix, assertShape } from "../engine/matrix";
+import { findDivergence } from "./divergence";
 import { getMatmulKernel } from "../engine/matmul";
 import { matmulWasmAt, wasmMatmulAvailable } from "../engine/matmul_wasm";
 import { WasmBlock, WasmHeap } from "../engine/wasm_heap";
@@ -31,13 +32,18 @@ export function trainThreeLayerFast(net: ThreeLayerNet, x: Matrix, y: Matrix, op
   try {
     const b = new Buffers(heap, net, x, y);
     // The loop of training_loop.ts's runTraining, with this file's measure and update.
-    const history: TrainHistory = { loss: [], stalledFraction: [], stepsCompleted: 0, divergedAtStep: null };
+    const history: TrainHistory = { loss: [], stalledFraction: [], stepsCompleted: 0, divergedAtStep: null, divergence: null };
     for (let step = 0; step < steps; step++) {
       const loss = b.forwardAndLoss();
       history.loss.push(loss);
       history.stalledFraction.push([b.a1.matrix, b.a2.matrix].map((a) => net.activation.stalledFraction(a)));
-      if (!Number.isFinite(loss)) {
+      // Weights, activations and loss, as runTraining checks them; the gradients are formed inside the fused update.
+      const divergence = findDivergence(step, {
+        loss, params: [b.w1.matrix, b.w2.matrix, b.w3.matrix], paramNames: ["w1", "w2", "w3"], hidden: [b.a1.matrix, b.a2.matrix],
+      });
+      if (divergence) {
         history.divergedAtStep = step;
+        history.divergence = divergence;
         break;
       }
       b.backwardAndUpdate(-learningRate);
