@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, ".."); // compiled to build/test/
 const LIB = path.join(ROOT, "..", "lib");
 
 // Each folder and the folders it may import (besides itself). Data flows up: engine → init → nn → train → plot,
-// tfjs and data are side wings, experiments (and the playground) sit on top. init is under nn: an initializer only
+// tfjs and data are side wings, experiments (and the playground) sit on top, and the exercises on the experiments. init is under nn: an initializer only
 // draws a matrix, and a network takes one to build itself; LSUV, which runs a network on data, lives in train.
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   engine: [],
@@ -23,10 +23,11 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   tfjs: ["engine", "init", "nn", "train"],
   playground: ["engine", "init", "nn", "train", "tfjs"],
   experiments: ["engine", "init", "nn", "train", "plot", "tfjs", "data"],
+  exercises: ["engine", "init", "nn", "train", "plot", "data", "experiments"],
 };
 // Entry files at lib/'s top: the core entry gets everything but tfjs; the tfjs entry everything.
 const ENTRIES: Readonly<Record<string, readonly string[]>> = {
-  "index.ts": ["engine", "data", "init", "nn", "train", "plot", "experiments"],
+  "index.ts": ["engine", "data", "init", "nn", "train", "plot", "experiments", "exercises"],
   "index_tfjs.ts": [...Object.keys(MAY_IMPORT), "index.ts"],
 };
 // Within a folder, general files never import the specific ones they are a general form of.
