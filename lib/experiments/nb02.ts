@@ -6,3 +6,6 @@ export { NAIVE_INIT, DEEP_SETUPS, tutorialAtScale, tutorialTraining, deepSpec, d
 export type { DeepSetup, DeepSetupName, TutorialAtScale } from "./nb02_naive_init";
 export { matmulChain } from "./nb02_matmul_chain";
 export type { MatmulChainOptions, MatmulChainResult } from "./nb02_matmul_chain";
+export { SCALE_SWEEP, scaleSweep, gainLabel, steadiestGain } from "./nb02_scale_sweep";
+export type { ScaleSweep, ScaleSweepPoint, SteadiestGain } from "./nb02_scale_sweep";
+export { scaleSweepStdFigure, scaleSweepHistogramFigure, spreadSummary, compact } from "./nb02_figures";

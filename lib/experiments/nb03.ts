@@ -5,3 +5,6 @@ export {
   tutorialInitRun, tutorialNaiveRun, digitsData, digitsRun,
 } from "./nb03_xavier_he";
 export type { GainOptions, DepthOptions, LayerGain, DeepReluRun, TutorialInitRun, DigitsData, DigitsRun } from "./nb03_xavier_he";
+export { DEPTH_SWEEP, deepReluRunAtDepth, depthSweep } from "./nb03_depth_sweep";
+export type { DepthSweepPoint } from "./nb03_depth_sweep";
+export { depthSweepFigure } from "./nb03_figures";

@@ -77,6 +77,8 @@ export interface PerLayerFigureOptions {
   theory?: LayerSeries[];
   /** Default true: scales that multiply per layer are straight lines on a log axis. */
   logY?: boolean;
+  /** Distance between x ticks (default 1: every layer; 5 reads better for 20 layers and more). */
+  xTick?: number;
 }
 
 /** A per-layer quantity (std, ratio, fraction) against layer number, measured solid and predicted dashed. */
@@ -99,7 +101,7 @@ export function perLayerFigure(options: PerLayerFigureOptions): Figure {
     data: [...measured.map((s) => trace(s, false)), ...theory.map((s) => trace(s, true))],
     layout: {
       title: { text: title },
-      xaxis: { title: { text: options.xTitle ?? "layer" }, type: "linear", dtick: 1 },
+      xaxis: { title: { text: options.xTitle ?? "layer" }, type: "linear", dtick: options.xTick ?? 1 },
       yaxis: { title: { text: options.yTitle }, type: options.logY === false ? "linear" : "log", exponentformat: "power" },
       showlegend: true,
     },

@@ -46,7 +46,7 @@ export function sliderFigure(options: SliderFigureOptions): Figure {
     {
       active,
       currentvalue: { prefix, visible: true, xanchor: "left" },
-      pad: { t: 45 },
+      pad: { t: 60 },
       steps: steps.map((s, i) => ({
         label: s.label,
         method: "update",

@@ -54,3 +54,9 @@ test("perLayerFigure: measured solid with markers, theory dashed, log y by defau
   assert.equal(fig.data[1].line?.dash, "dash");
   assert.throws(() => perLayerFigure({ title: "E", yTitle: "y", measured: [] }), /at least one measured series/);
 });
+
+test("perLayerFigure ticks every layer by default, every xTick layers when asked", () => {
+  const opts = { title: "t", yTitle: "y", measured: [{ name: "m", values: [1, 2, 3] }] };
+  assert.equal(perLayerFigure(opts).layout.xaxis.dtick, 1);
+  assert.equal(perLayerFigure({ ...opts, xTick: 5 }).layout.xaxis.dtick, 5);
+});
