@@ -6,7 +6,7 @@ import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { map, mul, scale, sub } from "../engine/elementwise";
 import { denseBackward as denseBackwardRef } from "../nn/dense";
-import { reluBackward as reluBackwardRef, reluMask } from "../nn/relu";
+import { reluBackward as reluBackwardRef } from "../nn/relu";
 import { sumOfSquaresLoss, sumOfSquaresLossBackward } from "../nn/sum_of_squares_loss";
 import { ParamCheck } from "../train/gradient_check";
 import { tutorialProblem } from "../experiments/nb01_tutorial_runs";
@@ -85,10 +85,11 @@ export const reluBackward = defineExercise("1.3", "ReLU's backward step", (fn: R
   if (isTodo(run.result)) return notAnswered("your function still returns course.exercises.TODO");
   const bad = shapeProblem("∂L/∂h", run.result, 5, 7);
   if (bad) return bad;
-  const inverted = map(reluMask(h), (m) => 1 - m);
+  const mask = map(h, (v) => (v > 0 ? 1 : 0)); // [h > 0], what a learner forgets to multiply by dout
+  const inverted = map(mask, (m) => 1 - m);
   return judgeMatrix("∂L/∂h", run.result, reluBackwardRef(dout, h), [
     { value: dout, hint: "no mask: ReLU passes the gradient only where the unit was active (h > 0) and blocks it elsewhere." },
-    { value: reluMask(h), hint: "that is the mask [h > 0] alone; the chain rule multiplies it by the incoming gradient dout." },
+    { value: mask, hint: "that is the mask [h > 0] alone; the chain rule multiplies it by the incoming gradient dout." },
     { value: reluBackwardRef(dout, dout), hint: "masked by the sign of dout; the mask comes from the forward input h." },
     { value: mul(dout, inverted), hint: "the mask is inverted: the gradient passes where h > 0, not where h ≤ 0." },
     { value: mul(dout, h), hint: "multiplied by h: the derivative of max(h, 0) is 1 or 0, not h." },

@@ -52,17 +52,17 @@ export function recipeLossFigure(runs: SeedRun[], title: string): Figure {
 export function deadUnitsFigure(runs: SeedRun[], first: number): Figure {
   if (runs.length === 0) throw new Error("deadUnitsFigure: expected at least one run, got none");
   if (!Number.isInteger(first) || first < 1) throw new Error(`deadUnitsFigure: expected a positive number of steps, got ${first}`);
-  const layers = runs[0].history.deadFraction[0].length;
+  const layers = runs[0].history.stalledFraction[0].length;
   const series: Series[] = [];
   for (let l = 0; l < layers; l++) {
     const curves = runs.map((r) => {
-      const n = Math.min(first, r.history.deadFraction.length);
-      const y = r.history.deadFraction.slice(0, n).map((d) => d[l]);
+      const n = Math.min(first, r.history.stalledFraction.length);
+      const y = r.history.stalledFraction.slice(0, n).map((d) => d[l]);
       const marks: Series["marks"] = [];
       if (l === layers - 1 && r.diedAtStep !== null && r.diedAtStep < n) {
         marks.push({ at: r.diedAtStep, kind: "dead", reason: `all units of hidden layer ${l + 1} off for every sample from step ${r.diedAtStep} on` });
       }
-      if (l === layers - 1 && r.history.deadFraction.length < first) {
+      if (l === layers - 1 && r.history.stalledFraction.length < first) {
         marks.push({ at: n - 1, kind: "stopped", reason: `the loss became ${r.finalLoss} at step ${n - 1}: training stopped, there are no later steps` });
       }
       return { run: r, y, marks };

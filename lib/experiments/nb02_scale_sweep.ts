@@ -4,7 +4,7 @@
 
 import { scale } from "../engine/elementwise";
 import { lecunNormal } from "../init/presets";
-import { sumOfSquares } from "../nn/loss";
+import { sumOfSquaredErrors } from "../nn/sum_of_squares_loss";
 import { Mlp } from "../nn/mlp";
 import { ActivationName } from "../nn/activation";
 import { ScalePrediction, linearScaleTheory, reluScaleTheory } from "../nn/scale_theory";
@@ -52,7 +52,7 @@ export function scaleSweep(gains: readonly number[] = SCALE_SWEEP.gains, activat
   const { net, x, y } = probeProblem({ sizes, activation: "relu", init: lecunNormal(), batchSize, seed });
   const points = gains.map((gain) =>
     activations.map((activation) => {
-      const scaled = new Mlp(net.weights.map((w) => scale(w, gain)), activation, sumOfSquares);
+      const scaled = new Mlp(net.weights.map((w) => scale(w, gain)), activation, sumOfSquaredErrors);
       const statistics = layerStatistics(scaled, x, y, { activationLogEdges: edges, gradientLogEdges: edges });
       const stds = sizes.slice(0, -1).map((n) => gain / Math.sqrt(n));
       const theory = activation === "relu" ? reluScaleTheory(sizes, stds) : linearScaleTheory(sizes, stds);
