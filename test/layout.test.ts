@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, ".."); // compiled to build/test/
 const LIB = path.join(ROOT, "..", "lib");
 
 // Each folder and the folders it may import (besides itself). Data flows up: engine → init → nn → train → plot,
-// tfjs and data are side wings, experiments (and the playground) sit on top. init is under nn: an initializer only
+// tfjs and data are side wings, experiments (and the playground) sit on top, and the exercises on the experiments. init is under nn: an initializer only
 // draws a matrix, and a network takes one to build itself; LSUV, which runs a network on data, lives in train.
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   engine: [],

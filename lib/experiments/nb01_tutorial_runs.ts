@@ -1,5 +1,5 @@
 // The reference tutorial's experiment as data: draw its problem from a seed, train it, and name what happened.
-// Notebook 01 shows these runs; test/train/tutorial_runs.test.ts checks what the notebook says about them.
+// Notebook 01 shows these runs; test/experiments/nb01_tutorial_runs.test.ts checks what the notebook says about them.
 
 import { sumOfSquares } from "../engine/reductions";
 import { Matrix } from "../engine/matrix";

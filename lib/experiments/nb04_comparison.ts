@@ -20,7 +20,7 @@ export type VariantName = "lib engine, hand-written backprop" | "tfjs ops, hand-
 /** The source files (under lib/) that define each version's network, loss, gradients and update. */
 export const VARIANT_FILES: Record<VariantName, string[]> = {
   // The Matrix/matmul engine underneath is not counted, just as tfjs's own code is not.
-  "lib engine, hand-written backprop": ["nn/three_layer_net.ts", "nn/dense.ts", "nn/relu.ts", "nn/sum_of_squares_loss.ts", "train/gradient_descent.ts"],
+  "lib engine, hand-written backprop": ["nn/three_layer_net.ts", "nn/dense.ts", "nn/relu.ts", "nn/sum_of_squares_loss.ts", "train/gradient_descent.ts", "train/training_loop.ts"],
   "tfjs ops, hand-written backprop": ["tfjs/manual_net.ts", "tfjs/sum_of_squares_tf.ts", "tfjs/train_loop.ts"],
   "tfjs autograd": ["tfjs/autograd_net.ts", "tfjs/sum_of_squares_tf.ts", "tfjs/train_loop.ts"],
   "tfjs layers + optimizer": ["tfjs/dense_stack.ts", "tfjs/optimizers.ts", "tfjs/sum_of_squares_tf.ts", "tfjs/train_loop.ts"],

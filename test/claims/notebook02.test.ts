@@ -1,5 +1,5 @@
 // The findings notebook 02 states, asserted on the same seeded runs the notebook shows
-// (lib/train/naive_init_experiments.ts defines them once for both).
+// (lib/experiments/nb02_naive_init.ts defines them once for both).
 
 import { test } from "node:test";
 import assert from "node:assert/strict";

@@ -1,5 +1,5 @@
 // The findings notebook 03 states, asserted on the same seeded runs the notebook shows
-// (lib/train/xavier_he_experiments.ts defines them once for both), each over at least 5 seeds.
+// (lib/experiments/nb03_xavier_he.ts defines them once for both), each over at least 5 seeds.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
