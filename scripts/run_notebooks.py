@@ -24,6 +24,7 @@ JUPYTER_DIR = ROOT / ".jupyter"
 KERNEL_NAME = "tslab"
 TSLAB = ROOT / "node_modules" / ".bin" / "tslab"
 CELL_TIMEOUT_S = int(os.environ.get("COURSE_CELL_TIMEOUT", "900"))
+CELL_TIMES = os.environ.get("COURSE_CELL_TIMES") == "1"
 
 # Must be set before jupyter_client looks for kernel specs.
 os.environ["JUPYTER_PATH"] = str(JUPYTER_DIR / "share" / "jupyter")
@@ -103,8 +104,12 @@ def run_one(path: Path) -> None:
 
     def on_cell_start(cell, cell_index, **_):
         current["index"] = cell_index
+        current["start"] = time.monotonic()
 
     def on_cell_executed(cell, cell_index, execute_reply, **_):
+        elapsed = time.monotonic() - current["start"]
+        if CELL_TIMES and elapsed >= 1.0:  # where a notebook's time goes (COURSE_CELL_TIMES=1)
+            print(f"\r    code cell {code_number(cell_index)}: {elapsed:.1f} s", flush=True)
         if sys.stdout.isatty():  # a live counter in a terminal; CI logs get only the per-notebook line
             print(f"\r  cell {code_number(cell_index)}/{code_cells}", end="", flush=True)
 
