@@ -8,7 +8,8 @@ import { expectMatrix } from "../engine/checks";
 export function reluForward(h: Matrix): Matrix {
   expectMatrix("reluForward", "h", h);
   const out = new Matrix(h.rows, h.cols);
-  for (let k = 0; k < h.data.length; k++) out.data[k] = h.data[k] <= 0 ? 0 : h.data[k]; // NaN <= 0 is false: NaN passes
+  const hd = h.data, od = out.data;
+  for (let k = 0; k < hd.length; k++) od[k] = hd[k] <= 0 ? 0 : hd[k]; // NaN <= 0 is false: NaN passes
   return out;
 }
 
@@ -16,7 +17,8 @@ export function reluForward(h: Matrix): Matrix {
 export function reluBackward(dout: Matrix, h: Matrix): Matrix {
   assertSameShape("reluBackward", dout, h);
   const dh = new Matrix(h.rows, h.cols);
-  for (let k = 0; k < h.data.length; k++) dh.data[k] = h.data[k] > 0 ? dout.data[k] : h.data[k] <= 0 ? 0 : NaN;
+  const hd = h.data, dd = dout.data, out = dh.data;
+  for (let k = 0; k < hd.length; k++) out[k] = hd[k] > 0 ? dd[k] : hd[k] <= 0 ? 0 : NaN;
   return dh;
 }
 
