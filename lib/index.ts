@@ -106,6 +106,8 @@ export type { AdamOptions } from "./train/adam";
 export * as nb01 from "./experiments/nb01";
 export * as nb02 from "./experiments/nb02";
 export * as nb03 from "./experiments/nb03";
+// Many independent seeded runs on all cores, same results as one after another: parallelRuns("nb03.deepReluRun", [["He", 1], ...]).
+export { parallelRuns, setParallelHelpers } from "./experiments/parallel_runs";
 
 // Exercises that check themselves (issue 16): course.exercises.nb01.initialLoss.check(answer), placeholder course.exercises.TODO.
 export * as exercises from "./exercises/index";

@@ -132,6 +132,9 @@ export function setMatmulThreads(count: number | "auto"): void {
   forcedThreads = true;
 }
 
+/** Whether setMatmulThreads was given a number (rather than "auto"). */
+export const matmulThreadsForced = (): boolean => forcedThreads;
+
 /** The number of threads big products may use now ("auto" resolves to min(cores, 4)). */
 export function getMatmulThreads(): number {
   return threads;
