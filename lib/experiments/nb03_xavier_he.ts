@@ -214,9 +214,18 @@ export interface DigitsRun {
 
 /** 784 → 100 → 100 → 100 → 100 → 10 ReLU net, softmax cross-entropy, minibatch SGD; weights and batches from `seed`. */
 export function digitsRun(data: DigitsData, initializer: string, seed: number): DigitsRun {
-  const { hidden, batchSize, steps, learningRate } = XAVIER_HE.digits;
   const rng = new Rng(seed);
-  const net = Mlp.initialized({ sizes: [MNIST_PIXELS, ...hidden, MNIST_CLASSES], activation: "relu", loss: softmaxCrossEntropyLoss }, standardInitializer(initializer).init, rng);
+  const net = Mlp.initialized({ sizes: digitsSizes(), activation: "relu", loss: softmaxCrossEntropyLoss }, standardInitializer(initializer).init, rng);
+  return trainDigitsNet(data, net, rng, initializer, seed);
+}
+
+export function digitsSizes(): number[] {
+  return [MNIST_PIXELS, ...XAVIER_HE.digits.hidden, MNIST_CLASSES];
+}
+
+/** Trains a digits net exactly as digitsRun does (its batches drawn from `rng`) and scores it; for starts that are not a preset. */
+export function trainDigitsNet(data: DigitsData, net: Mlp, rng: Rng, initializer: string, seed: number): DigitsRun {
+  const { batchSize, steps, learningRate } = XAVIER_HE.digits;
   const history = trainMinibatchSgd(net, data.train.x, data.trainTargets, { learningRate, steps, batchSize, rng });
   const tail = history.loss.slice(-50);
   const diverged = history.divergedAtStep !== null;

@@ -8,5 +8,7 @@ export { LINEAR_STARTS, linearRun, endToEndSpread } from "./nb05_orthogonal";
 export type { LinearStart, LinearRun } from "./nb05_orthogonal";
 export { deepProblem, summarize, batchNormRun, batchNormStartStd, lsuvRun, presetRun, deepAdamRun, tutorialAdamRun, trainingStatisticsRun } from "./nb05_deep";
 export type { DeepProblem, DeepRun, LsuvRun } from "./nb05_deep";
-export { residualRun } from "./nb05_residual";
+export { residualRun, residualStreamGrowth } from "./nb05_residual";
 export type { ResidualRun } from "./nb05_residual";
+export { DIGITS_STARTS, LSUV_BATCH_ROWS, digitsStartRun } from "./nb05_lsuv_digits";
+export type { DigitsStart, DigitsStartRun } from "./nb05_lsuv_digits";

@@ -10,6 +10,8 @@ export const BEYOND = {
   deep: { hiddenLayers: 30, width: 64, outputs: 10, batchSize: 16, steps: 100, learningRate: 1e-3, seed: 1 },
   /** Section 4: residual MLP, 64 blocks of width 32. */
   residual: { width: 32, blocks: 64, outputs: 10, batchSize: 32, seed: 4, steps: 50, learningRate: 1e-3 },
+  /** Section 5 on real data: notebook 03's digits net from He and from LSUV, these seeds each. */
+  digits: { seeds: [1, 2, 3] },
   /** Section 6: Adam's step. */
   adam: { learningRate: 1e-3 },
   /** Section 8: snapshots every k steps. */

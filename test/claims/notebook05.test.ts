@@ -9,6 +9,8 @@ import { GAIN_ACTIVATIONS, gainDepthRun, measuredGain, recommendedGain } from ".
 import { endToEndSpread, linearRun } from "../../lib/experiments/nb05_orthogonal";
 import { batchNormRun, batchNormStartStd, deepAdamRun, lsuvRun, presetRun, trainingStatisticsRun, tutorialAdamRun } from "../../lib/experiments/nb05_deep";
 import { residualRun } from "../../lib/experiments/nb05_residual";
+import { DIGITS_STARTS, DigitsStartRun } from "../../lib/experiments/nb05_lsuv_digits";
+import { parallelRuns } from "../../lib/experiments/parallel_runs";
 
 const within = (value: number, lo: number, hi: number, what: string) => assert.ok(value >= lo && value <= hi, `${what}: ${value} not in [${lo}, ${hi}]`);
 const last = (v: number[]) => v[v.length - 1];
@@ -100,4 +102,24 @@ test("statistics while training: Xavier's snapshots are flat (layer 30 activatio
     within(s.statistics.hidden[l].activationStd, 0.3, 3, `He L${l + 1} step ${s.step}`);
     within(s.statistics.hidden[l].backpropGradientStd, 1e-3, 1e-1, `He grad L${l + 1} step ${s.step}`);
   }
+});
+
+test("LSUV on digits: every layer starts at variance 1 (±0.01); He's layer 1 starts at 2·E[x²] ≈ 0.23 (±15 %) and stays near it (0.15–0.6) in every layer; both reach ≥ 90 % held out on every seed, means within 1 point", () => {
+  const args = BEYOND.digits.seeds.flatMap((seed) => DIGITS_STARTS.map((start) => [start, seed]));
+  const runs = parallelRuns<DigitsStartRun>("nb05.digitsStartRun", args);
+  const mean = (start: string) => {
+    const of = runs.filter((r) => r.start === start).map((r) => r.heldOutAccuracy as number);
+    return of.reduce((s, v) => s + v, 0) / of.length;
+  };
+  for (const r of runs) {
+    const tag = `${r.start} seed ${r.seed}`;
+    assert.ok(r.heldOutAccuracy !== null && r.heldOutAccuracy >= 0.9, `${tag}: held out ${r.heldOutAccuracy}`);
+    if (r.start === "LSUV") r.startVariance.forEach((v, l) => within(v, 0.99, 1.01, `${tag} layer ${l + 1}`));
+    else {
+      within(r.startVariance[0] / (2 * r.inputMeanSquare), 0.85, 1.15, `${tag} layer 1 over 2·E[x²]`);
+      r.startVariance.forEach((v, l) => within(v, 0.15, 0.6, `${tag} layer ${l + 1}`));
+    }
+  }
+  within(runs[0].inputMeanSquare, 0.09, 0.13, "E[x²] of the pixels");
+  within(Math.abs(mean("LSUV") - mean("He")), 0, 0.01, "held-out means LSUV vs He");
 });
