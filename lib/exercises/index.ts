@@ -6,3 +6,4 @@ export type { Verdict, Status, Exercise } from "./check";
 export * as nb01 from "./nb01_exercises";
 export * as nb02 from "./nb02_exercises";
 export * as nb03 from "./nb03_exercises";
+export * as nb05 from "./nb05_exercises";

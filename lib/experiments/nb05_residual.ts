@@ -2,6 +2,7 @@
 // each branch set to zero (Fixup, Zhang et al. 2019). Same draws for both (ResidualMlp.initialized draws B and then
 // zeroes it).
 
+import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { std } from "../engine/reductions";
 import { heNormal } from "../init/presets";
@@ -26,4 +27,21 @@ export function residualRun(zeroBranchOutput: boolean, seed: number = BEYOND.res
   const streamStd = net.forward(x).stream.map((s) => std(s));
   const history = trainGradientDescent(net, x, y, { learningRate, steps });
   return { ...summarize(zeroBranchOutput ? "He, branch output zero (Fixup)" : "He everywhere", history), streamStd, inputStd: std(x) };
+}
+
+/**
+ * Section 4's net (seed, x and draws as residualRun) with every branch's last matrix B_b multiplied by alpha:
+ * the stream's std after the last block over the input's. alpha = 1 is plain He, alpha = 0 is Fixup.
+ */
+export function residualStreamGrowth(alpha: number, seed: number = BEYOND.residual.seed): number {
+  if (typeof alpha !== "number" || !Number.isFinite(alpha)) throw new Error(`residualStreamGrowth: expected a finite branch scale alpha, got ${alpha}`);
+  const { width, blocks, outputs, batchSize } = BEYOND.residual;
+  const rng = new Rng(seed);
+  const x = rng.randn(batchSize, width);
+  rng.randn(batchSize, outputs); // y: drawn only to keep the weights' draws the same as residualRun's
+  const he = ResidualMlp.initialized({ width, blocks, outputs, loss: meanSquared }, heNormal(), rng, false);
+  const scaled = he.branchOut.map((b) => new Matrix(b.rows, b.cols, b.data.map((v) => alpha * v)));
+  const net = new ResidualMlp(he.branchIn, scaled, he.output, meanSquared);
+  const stream = net.forward(x).stream;
+  return std(stream[stream.length - 1]) / std(x);
 }
