@@ -2,8 +2,11 @@
 // Run with `npm run test:lab` (builds lib/, refreshes .venv/ and the kernel, then runs this file from source with ts-node).
 // For every notebook: open it, Run All, wait until every code cell has run and the kernel is idle, then assert
 //   - zero error outputs;
-//   - every Plotly figure output is drawn by plotly's JupyterLab renderer (a .js-plotly-plot), not the PNG fallback;
-//   - notebook 03 (when its code shows progress): some cell's progress line took at least two distinct states live.
+//   - every Plotly figure output is taken by plotly's JupyterLab renderer (jupyterlab-plotly, from plotly 5.24.1 in
+//     requirements.txt: plotly 6+ ships no JupyterLab extension) and, once the pointer is over it, drawn live as a
+//     .js-plotly-plot; not JupyterLab's plain image renderer showing the PNG copy;
+//   - notebook 03: its longest cell's progress line took at least two distinct states live;
+//   - no marker lag: while a cell shows live output, every cell above it already has its execution count.
 // Prints each notebook's Run All time; saves a screenshot per notebook to .lab-test/screenshots/ (gitignored).
 // The notebooks run from a copy in .lab-test/ (a sibling of lib/, so "../lib" resolves): JupyterLab's autosave
 // never touches the committed notebooks.
@@ -116,17 +119,30 @@ async function checkOutputs(page: Page): Promise<{ errors: string[]; figures: nu
     errors.push(...info.errors);
     if (info.figures === 0) continue;
     figures += info.figures;
+    // plotly's JupyterLab renderer (.jp-RenderedPlotly) first shows the bundle's PNG and draws the live plot when
+    // the pointer enters it (jupyterlab-plotly's load-fast design). Move the real mouse over each, as a reader would.
+    await page.evaluate((i) => (globalThis as Any).jupyterapp.shell.currentWidget.content.widgets[i].node.setAttribute("data-lab-test", String(i)), i);
+    const previews = page.locator(`[data-lab-test="${i}"] .jp-Cell-outputArea .jp-RenderedPlotly img.plot-img:visible`);
+    for (let tries = 0; tries < 2 * info.figures; tries++) {
+      if ((await previews.count()) === 0) break;
+      await previews.first().hover({ timeout: 5_000 }).catch(() => undefined);
+      await page.waitForTimeout(300);
+    }
     const drawn = await waitFor(page, async () => page.evaluate(({ i, want }) => {
       const cell = (globalThis as Any).jupyterapp.shell.currentWidget.content.widgets[i];
-      // plotly's mime renderer draws into a div of class js-plotly-plot (it may be the output node itself).
-      const plots = [...cell.node.querySelectorAll(".jp-Cell-outputArea .js-plotly-plot")].filter((p: Any) => p.querySelector(".main-svg"));
+      // Drawn by plotly.js in plotly's renderer: its node (or a child) becomes a .js-plotly-plot holding the SVG.
+      const plots = [...cell.node.querySelectorAll(".jp-Cell-outputArea .jp-RenderedPlotly.js-plotly-plot, .jp-Cell-outputArea .jp-RenderedPlotly .js-plotly-plot")].filter((p: Any) => p.querySelector(".main-svg"));
       const n = plots.length;
       return n >= want ? n : null;
     }, { i, want: info.figures }), 30_000);
     interactive += Math.min(drawn ?? 0, info.figures);
     if (drawn === null) {
-      const pngs = await page.evaluate((i) => (globalThis as Any).jupyterapp.shell.currentWidget.content.widgets[i].node.querySelectorAll('.jp-Cell-outputArea img[src^="data:image/png"]').length, i);
-      errors.push(`cell ${i}: ${info.figures} Plotly figure(s) not drawn interactively (${pngs} <img> fallback(s) shown)`);
+      const seen = await page.evaluate((i) => {
+        const node = (globalThis as Any).jupyterapp.shell.currentWidget.content.widgets[i].node;
+        return { plotly: node.querySelectorAll(".jp-Cell-outputArea .jp-RenderedPlotly").length, image: node.querySelectorAll(".jp-Cell-outputArea .jp-RenderedImage").length };
+      }, i);
+      errors.push(`cell ${i}: ${info.figures} Plotly figure(s) not drawn interactively (plotly renderer outputs: ${seen.plotly}, plain PNG outputs: ${seen.image}` +
+        `${seen.plotly === 0 ? "; is jupyterlab-plotly installed? `jupyter labextension list` in .venv/" : ""})`);
     }
   }
   return { errors, figures, interactive };
@@ -152,31 +168,45 @@ async function runNotebook(page: Page, base: string, token: string, name: string
   }), 120_000);
   if (ready === null) throw new Error(`${name}: notebook or kernel not ready within 120 s`);
   if (ready !== "tslab") throw new Error(`${name}: kernel ${ready} started, expected tslab`);
-  // Start from empty outputs, so every output checked below comes from this run.
-  await page.evaluate(() => (globalThis as Any).jupyterapp.commands.execute("notebook:clear-all-cell-outputs"));
+  // Start from empty outputs and no execution counts, so every output and count checked below comes from this run.
+  await page.evaluate(async () => {
+    const app = (globalThis as Any).jupyterapp;
+    await app.commands.execute("notebook:clear-all-cell-outputs");
+    for (const cell of app.shell.currentWidget.content.widgets) if (cell.model.type === "code") cell.model.executionCount = null;
+  });
   const t0 = Date.now();
   await page.evaluate(() => { void (globalThis as Any).jupyterapp.commands.execute("notebook:run-all-cells"); });
-  const seen = new Map<string, Set<string>>(); // "cell:output" -> distinct texts that one text-only output showed live
+  const seen = new Map<number, Set<string>>(); // code cell -> distinct progress-like texts it showed live
+  const finishedAt: (number | null)[] = [];    // code cell -> seconds after Run All when its execution count appeared
+  const lagged = new Set<number>();            // cells that showed live output while an earlier cell had no count yet
+  let idlePolls = 0;
   for (;;) {
     const s = await cellStates(page);
+    const now = (Date.now() - t0) / 1000;
     s.cells.forEach((c, i) => {
+      if (c.count !== null && finishedAt[i] == null) finishedAt[i] = now;
       if (c.texts.length === 0) return;
-      c.texts.forEach((t, k) => {
-        const set = seen.get(`${i}:${k}`) ?? new Set<string>();
-        set.add(t);
-        seen.set(`${i}:${k}`, set);
-      });
+      const set = seen.get(i) ?? new Set<string>();
+      const before = set.size;
+      c.texts.forEach((t, k) => set.add(`${k}:${t}`));
+      seen.set(i, set);
+      // A cell is computing and showing progress: every cell above it must already show its count (no marker lag).
+      if (set.size > before && c.count === null && s.cells.slice(0, i).some((e) => e.count === null)) lagged.add(i);
     });
     const done = s.cells.every((c) => c.count !== null && !c.running) && s.kernel === "idle";
-    if (done) break;
+    idlePolls = done ? idlePolls + 1 : 0;
+    if (idlePolls >= 3) break; // idle over three polls (~1 s): nothing queued behind a momentary idle
     if (Date.now() - t0 > NOTEBOOK_TIMEOUT_MS) throw new Error(`${name}: Run All not finished after ${NOTEBOOK_TIMEOUT_MS / 1000} s`);
     await page.waitForTimeout(300);
   }
-  const seconds = (Date.now() - t0) / 1000;
+  const seconds = Math.max(...finishedAt.map((t) => t ?? 0));
+  // Each cell's time: from the previous cell's count to its own (cells run one after another).
+  const cellSeconds = finishedAt.map((t, i) => (t ?? 0) - (i === 0 ? 0 : finishedAt[i - 1] ?? 0));
+  const longest = cellSeconds.indexOf(Math.max(...cellSeconds));
   const out = await checkOutputs(page);
-  const mostStates = Math.max(0, ...[...seen.values()].map((s) => s.size));
+  const mostStates = Math.max(0, ...[...seen.values()].map((v) => v.size));
   await page.screenshot({ path: path.join(SCREENSHOTS, name.replace(/\.ipynb$/, ".png")), fullPage: true });
-  return { seconds, ...out, mostStates };
+  return { seconds, ...out, mostStates, longest: { cell: longest + 1, seconds: cellSeconds[longest], states: seen.get(longest)?.size ?? 0 }, lagged: [...lagged].map((i) => i + 1) };
 }
 
 async function main(): Promise<void> {
@@ -203,11 +233,11 @@ async function main(): Promise<void> {
       const r = await runNotebook(page, `http://127.0.0.1:${port}`, token, nb);
       totalFigures += r.figures;
       totalInteractive += r.interactive;
-      const src = fs.readFileSync(path.join(ROOT, "notebooks", nb), "utf8");
-      const needsProgress = nb.startsWith("03_") && /progress\(/.test(src);
-      console.log(`${nb}: Run All ${r.seconds.toFixed(1)} s, ${r.errors.length} errors, ${r.interactive}/${r.figures} figures interactive, most live progress states in one cell: ${r.mostStates}`);
+      console.log(`${nb}: Run All ${r.seconds.toFixed(1)} s, ${r.errors.length} errors, ${r.interactive}/${r.figures} figures interactive; ` +
+        `longest: code cell ${r.longest.cell}, ${r.longest.seconds.toFixed(1)} s, ${r.longest.states} distinct live output states; most in one cell: ${r.mostStates}`);
       failures.push(...r.errors.map((e) => `${nb}: ${e}`));
-      if (needsProgress && r.mostStates < 2) failures.push(`${nb}: no cell showed two distinct progress states during Run All (saw ${r.mostStates})`);
+      if (nb.startsWith("03_") && r.longest.states < 2) failures.push(`${nb}: the longest cell (code cell ${r.longest.cell}) showed ${r.longest.states} live progress state(s), expected at least 2`);
+      if (r.lagged.length > 0) failures.push(`${nb}: code cell(s) ${r.lagged.join(", ")} showed live output while a cell above had no execution count (the Run All marker lag)`);
       await page.close();
     }
   } finally {

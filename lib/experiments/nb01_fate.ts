@@ -7,6 +7,7 @@ import { Rng } from "../engine/random";
 import { sumOfSquares } from "../engine/reductions";
 import { deadUnitFraction } from "../nn/relu";
 import { ThreeLayerNet, TUTORIAL } from "../nn/three_layer_net";
+import { reportStep } from "../train/step_observer";
 
 /**
  * "dies":      every unit of hidden layer 2 is zero for every sample: no gradient reaches any weight, the loss is Σy² for good.
@@ -79,6 +80,7 @@ export function runToFate(net: ThreeLayerNet, x: Matrix, y: Matrix, learningRate
     const { loss: l, grads, hidden } = net.lossAndGradients(x, y);
     loss.push(l);
     deadLayer2.push(deadUnitFraction(hidden[1]));
+    reportStep(t, steps + 1, l);
     if (!Number.isFinite(l)) return end("overflows", t);
     if (deadLayer2[t] === 1) return end("dies", t);
     if (t === steps) break;

@@ -10,6 +10,7 @@
 
 import type { Figure } from "./figure";
 import { chromiumAvailable, CHROMIUM_PATH, PNG_HEIGHT, PNG_WIDTH, renderPng } from "./png";
+import { observeSteps } from "../train/step_observer";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
@@ -155,8 +156,13 @@ export function showTable(headers: string[], rows: Cell[][]): void {
 // Live progress for long cells
 
 export interface Progress {
-  /** Replace the progress line; `fraction` in [0, 1] draws a bar. */
+  /** Replace the progress line; `fraction` in [0, 1] draws a bar. The seconds since progress() are appended. */
   update(text: string, fraction?: number): void;
+  /**
+   * Runs fn, updating the line from inside every training loop fn runs (at most about 5 times a second):
+   * `run k/n, step s/S, loss L, T s`. A loop's step 0 starts the next run; pass `runs` when you know how many.
+   */
+  track<T>(fn: () => T, runs?: number): T;
   /** Write the final line (kept in the saved notebook, so make it deterministic: no timings). */
   done(text: string): void;
 }
@@ -171,24 +177,50 @@ export function progressLine(label: string, text: string, fraction?: number): st
   return `${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct} ${text}`;
 }
 
+/** What track() shows for step `step` of `steps` in run `run` (1-based) of `runs` (0: not known). */
+export function trackedStepText(run: number, runs: number, step: number, steps: number, loss: number): { text: string; fraction?: number } {
+  const lossText = Number.isFinite(loss) ? loss.toExponential(3) : String(loss);
+  const runText = runs > 0 ? `run ${run}/${runs}` : `run ${run}`;
+  const text = `${runText}, step ${step + 1}/${steps}, loss ${lossText}`;
+  if (runs <= 0) return { text };
+  return { text, fraction: Math.min(1, (run - 1 + (step + 1) / steps) / runs) };
+}
+
+const TRACK_UPDATE_MS = 200;
 let progressCount = 0;
 
 /**
- * A single output line that updates in place while a cell runs (Jupyter's update_display_data, as tslab's
- * newDisplay() does). Outside a kernel, updates are dropped and done() prints its line.
+ * A progress line that updates in place while a cell computes, then stays as its final line.
+ * Updates reach JupyterLab live even from a synchronous loop; outside a kernel only `done` prints.
  */
 export function progress(label: string): Progress {
+  if (typeof label !== "string" || label === "") throw new Error(`progress: expected a non-empty label, got ${JSON.stringify(label)}`);
   // Display ids only have to be unique within the kernel session; they are not saved in the notebook.
   const displayId = `course-progress-${process.pid}-${++progressCount}`;
+  const started = performance.now();
   let shown = false;
   const send = (line: string) => {
     emitBundle({ "text/plain": line }, {}, displayId, shown);
     shown = true;
   };
-  return {
+  const bar: Progress = {
     update(text, fraction) {
       const line = progressLine(label, text, fraction);
-      if (kernelWriter() !== null) send(line);
+      if (kernelWriter() !== null) send(`${line}  ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    },
+    track(fn, runs = 0) {
+      if (!Number.isInteger(runs) || runs < 0) throw new Error(`progress "${label}".track: runs must be a whole number ≥ 0, got ${runs}`);
+      if (kernelWriter() === null) return fn(); // nobody to show it to: skip the bookkeeping
+      let run = 0;
+      let lastUpdate = -Infinity;
+      return observeSteps((step, steps, loss) => {
+        if (step === 0) run++;
+        const now = performance.now();
+        if (now - lastUpdate < TRACK_UPDATE_MS && step + 1 < steps) return;
+        lastUpdate = now;
+        const { text, fraction } = trackedStepText(run, Math.max(runs, run), step, steps, loss);
+        bar.update(text, runs > 0 ? fraction : undefined);
+      }, fn);
     },
     done(text) {
       const line = progressLine(label, text, 1);
@@ -196,4 +228,5 @@ export function progress(label: string): Progress {
       else console.log(line);
     },
   };
+  return bar;
 }

@@ -17,6 +17,7 @@ import { WasmBlock, WasmHeap } from "../engine/wasm_heap";
 import { ThreeLayerNet } from "../nn/three_layer_net";
 import { TrainOptions, trainGradientDescent } from "./gradient_descent";
 import { TrainHistory, checkTrainingArgs } from "./training_loop";
+import { reportStep } from "./step_observer";
 
 /** Like trainGradientDescent(net, x, y, options), updating net's weights in place; several times faster. */
 export function trainThreeLayerFast(net: ThreeLayerNet, x: Matrix, y: Matrix, options: TrainOptions): TrainHistory {
@@ -52,6 +53,7 @@ export function trainThreeLayerFast(net: ThreeLayerNet, x: Matrix, y: Matrix, op
         b.copyWeightsTo(net); // the callback may look at the net: show it this step's updated weights
         options.onStep(step, loss);
       }
+      reportStep(step, steps, loss);
     }
     b.copyWeightsTo(net);
     return history;

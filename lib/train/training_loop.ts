@@ -6,6 +6,7 @@ import { Matrix, assertFinite } from "../engine/matrix";
 import { LossAndGradients, Model } from "../nn/model";
 import { expectMatrix, expectObject } from "../engine/checks";
 import { Divergence, findDivergence } from "./divergence";
+import { reportStep } from "./step_observer";
 
 /**
  * Called after step t's update, with t and the loss measured before that update (the history's loss[t]);
@@ -75,6 +76,7 @@ export function runTraining(
     update(grads);
     history.stepsCompleted = step + 1;
     onStep?.(step, loss);
+    reportStep(step, steps, loss);
   }
   return history;
 }
