@@ -218,8 +218,8 @@ export function progress(label: string): Progress {
         const now = performance.now();
         if (now - lastUpdate < TRACK_UPDATE_MS && step + 1 < steps) return;
         lastUpdate = now;
-        const { text, fraction } = trackedStepText(run, Math.max(runs, run), step, steps, loss);
-        bar.update(text, runs > 0 ? fraction : undefined);
+        const { text, fraction } = trackedStepText(run, runs > 0 ? Math.max(runs, run) : 0, step, steps, loss);
+        bar.update(text, fraction);
       }, fn);
     },
     done(text) {

@@ -1,4 +1,5 @@
-// Run All in tslab 1.0.22, and why the course patches two of its methods when the library loads in a kernel.
+// Run All in tslab 1.0.22, and an opt-in patch of two of its methods (course.fixRunAllOrder(); not applied on import:
+// a JupyterLab Run All with it applied did not finish in the real-client test, cause not yet found).
 //
 // tslab reads every queued execute_request as soon as the event loop is free, publishes "busy" for it at once and
 // chains it on one promise queue (TaskQueue in tslab/dist/util). When cell N finishes, cell N+1 starts on the very
