@@ -115,6 +115,9 @@ export { parallelRuns, setParallelHelpers } from "./experiments/parallel_runs";
 export * as exercises from "./exercises/index";
 export * as nb05 from "./experiments/nb05";
 
-// Run All marker lag in tslab (plot/run_all_order.ts). Not applied automatically: fixes the order over the protocol,
-// but a JupyterLab Run All with it applied did not finish in the real-client test; opt in with course.fixRunAllOrder().
+// Run All in tslab 1.0.22 starts each queued cell before the previous cell's reply is sent, so JupyterLab's [*] stays
+// one cell behind (plot/run_all_order.ts). Importing the course fixes the order inside a tslab kernel; in plain node
+// (tests, scripts) nothing is touched.
 export { fixRunAllOrder } from "./plot/run_all_order";
+import { fixRunAllOrderOnImport } from "./plot/run_all_order";
+fixRunAllOrderOnImport();

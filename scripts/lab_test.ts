@@ -5,7 +5,8 @@
 //   - every Plotly figure output is taken by plotly's JupyterLab renderer (jupyterlab-plotly, from plotly 5.24.1 in
 //     requirements.txt: plotly 6+ ships no JupyterLab extension) and, once the pointer is over it, drawn live as a
 //     .js-plotly-plot; not JupyterLab's plain image renderer showing the PNG copy;
-//   - notebook 03: its longest cell's progress line took at least two distinct states live;
+//   - notebook 03: its longest cell's progress line took at least two distinct states live, and in every notebook each
+//     cell that ran longer than SLOW_CELL_S did too (a tracked training loop, or a figure's "drawing its PNG" line);
 //   - no marker lag: while a cell shows live output, every cell above it already has its execution count.
 // Prints each notebook's Run All time; saves a screenshot per notebook to .lab-test/screenshots/ (gitignored).
 // The notebooks run from a copy in .lab-test/ (a sibling of lib/, so "../lib" resolves): JupyterLab's autosave
@@ -28,6 +29,7 @@ const SCREENSHOTS = path.join(WORK, "screenshots");
 const PYTHON = path.join(ROOT, ".venv", "bin", "python");
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 const NOTEBOOK_TIMEOUT_MS = Number(process.env.COURSE_LAB_TIMEOUT_S ?? 900) * 1000;
+const SLOW_CELL_S = 3; // a cell running longer than this must show live progress (the issue: "longer than about 2 s")
 const only = process.argv.slice(2).map((p) => path.basename(p));
 
 async function freePort(): Promise<number> {
@@ -73,8 +75,7 @@ interface CellState { running: boolean; count: number | null; texts: string[] }
 /** The open notebook's code cells as the page sees them: running marker, execution count, display_data texts. */
 async function cellStates(page: Page): Promise<{ kernel: string; cells: CellState[] }> {
   return page.evaluate(() => {
-    const app = (globalThis as Any).jupyterapp;
-    const panel = app.shell.currentWidget;
+    const panel = (globalThis as Any).labTestPanel;
     const kernel = panel?.sessionContext?.session?.kernel?.status ?? "none";
     const cells: Any[] = [];
     for (const cell of panel.content.widgets) {
@@ -96,13 +97,13 @@ async function cellStates(page: Page): Promise<{ kernel: string; cells: CellStat
 
 /** Scroll to each code cell with figures; count Plotly outputs in the model and drawn plots in the DOM. */
 async function checkOutputs(page: Page): Promise<{ errors: string[]; figures: number; interactive: number }> {
-  const nCells: number = await page.evaluate(() => (globalThis as Any).jupyterapp.shell.currentWidget.content.widgets.length);
+  const nCells: number = await page.evaluate(() => (globalThis as Any).labTestPanel.content.widgets.length);
   const errors: string[] = [];
   let figures = 0;
   let interactive = 0;
   for (let i = 0; i < nCells; i++) {
     const info = await page.evaluate(async ({ i, mime }) => {
-      const nb = (globalThis as Any).jupyterapp.shell.currentWidget.content;
+      const nb = (globalThis as Any).labTestPanel.content;
       const cell = nb.widgets[i];
       if (cell.model.type !== "code") return { errors: [] as string[], figures: 0 };
       const errs: string[] = [];
@@ -121,7 +122,7 @@ async function checkOutputs(page: Page): Promise<{ errors: string[]; figures: nu
     figures += info.figures;
     // plotly's JupyterLab renderer (.jp-RenderedPlotly) first shows the bundle's PNG and draws the live plot when
     // the pointer enters it (jupyterlab-plotly's load-fast design). Move the real mouse over each, as a reader would.
-    await page.evaluate((i) => (globalThis as Any).jupyterapp.shell.currentWidget.content.widgets[i].node.setAttribute("data-lab-test", String(i)), i);
+    await page.evaluate((i) => (globalThis as Any).labTestPanel.content.widgets[i].node.setAttribute("data-lab-test", String(i)), i);
     const previews = page.locator(`[data-lab-test="${i}"] .jp-Cell-outputArea .jp-RenderedPlotly img.plot-img:visible`);
     for (let tries = 0; tries < 2 * info.figures; tries++) {
       if ((await previews.count()) === 0) break;
@@ -129,7 +130,7 @@ async function checkOutputs(page: Page): Promise<{ errors: string[]; figures: nu
       await page.waitForTimeout(300);
     }
     const drawn = await waitFor(page, async () => page.evaluate(({ i, want }) => {
-      const cell = (globalThis as Any).jupyterapp.shell.currentWidget.content.widgets[i];
+      const cell = (globalThis as Any).labTestPanel.content.widgets[i];
       // Drawn by plotly.js in plotly's renderer: its node (or a child) becomes a .js-plotly-plot holding the SVG.
       const plots = [...cell.node.querySelectorAll(".jp-Cell-outputArea .jp-RenderedPlotly.js-plotly-plot, .jp-Cell-outputArea .jp-RenderedPlotly .js-plotly-plot")].filter((p: Any) => p.querySelector(".main-svg"));
       const n = plots.length;
@@ -138,7 +139,7 @@ async function checkOutputs(page: Page): Promise<{ errors: string[]; figures: nu
     interactive += Math.min(drawn ?? 0, info.figures);
     if (drawn === null) {
       const seen = await page.evaluate((i) => {
-        const node = (globalThis as Any).jupyterapp.shell.currentWidget.content.widgets[i].node;
+        const node = (globalThis as Any).labTestPanel.content.widgets[i].node;
         return { plotly: node.querySelectorAll(".jp-Cell-outputArea .jp-RenderedPlotly").length, image: node.querySelectorAll(".jp-Cell-outputArea .jp-RenderedImage").length };
       }, i);
       errors.push(`cell ${i}: ${info.figures} Plotly figure(s) not drawn interactively (plotly renderer outputs: ${seen.plotly}, plain PNG outputs: ${seen.image}` +
@@ -159,23 +160,38 @@ async function waitFor<T>(page: Page, probe: () => Promise<T | null>, timeoutMs:
 }
 
 async function runNotebook(page: Page, base: string, token: string, name: string) {
-  await page.goto(`${base}/lab/tree/${encodeURIComponent(name)}?token=${token}`);
-  const ready = await waitFor(page, () => page.evaluate(() => {
+  // A workspace of its own per notebook: the default workspace would reopen the previous notebook beside this one.
+  const workspace = `lab-test-${name.replace(/\W+/g, "-")}`;
+  await page.goto(`${base}/lab/workspaces/${workspace}/tree/${encodeURIComponent(name)}?reset&token=${token}`);
+  // Every probe below reads this notebook's own panel (found by its path), never "whatever widget is current".
+  const ready = await waitFor(page, () => page.evaluate((name) => {
     const app = (globalThis as Any).jupyterapp;
-    const panel = app?.shell?.currentWidget;
+    if (!app?.shell) return null;
+    const panel = [...app.shell.widgets("main")].find((w: Any) => w.context?.path === name);
     const status = panel?.sessionContext?.session?.kernel?.status;
-    return panel?.content?.widgets?.length > 0 && status === "idle" ? panel.sessionContext.session.kernel.name : null;
-  }), 120_000);
+    if (!(panel?.content?.widgets?.length > 0 && status === "idle")) return null;
+    (globalThis as Any).labTestPanel = panel;
+    return panel.sessionContext.session.kernel.name;
+  }, name), 120_000);
   if (ready === null) throw new Error(`${name}: notebook or kernel not ready within 120 s`);
   if (ready !== "tslab") throw new Error(`${name}: kernel ${ready} started, expected tslab`);
   // Start from empty outputs and no execution counts, so every output and count checked below comes from this run.
-  await page.evaluate(async () => {
+  const cleared = await page.evaluate(async () => {
     const app = (globalThis as Any).jupyterapp;
+    const panel = (globalThis as Any).labTestPanel;
+    app.shell.activateById(panel.id);
+    if (app.shell.currentWidget !== panel) return false;
     await app.commands.execute("notebook:clear-all-cell-outputs");
-    for (const cell of app.shell.currentWidget.content.widgets) if (cell.model.type === "code") cell.model.executionCount = null;
+    for (const cell of panel.content.widgets) if (cell.model.type === "code") cell.model.executionCount = null;
+    return panel.content.widgets.every((c: Any) => c.model.type !== "code" || (c.model.outputs.length === 0 && c.model.executionCount === null));
   });
+  if (!cleared) throw new Error(`${name}: could not clear the notebook's outputs before Run All`);
   const t0 = Date.now();
-  await page.evaluate(() => { void (globalThis as Any).jupyterapp.commands.execute("notebook:run-all-cells"); });
+  await page.evaluate(() => {
+    const app = (globalThis as Any).jupyterapp;
+    if (app.shell.currentWidget !== (globalThis as Any).labTestPanel) throw new Error("lab_test: the notebook lost focus before Run All");
+    void app.commands.execute("notebook:run-all-cells");
+  });
   const seen = new Map<number, Set<string>>(); // code cell -> distinct progress-like texts it showed live
   const finishedAt: (number | null)[] = [];    // code cell -> seconds after Run All when its execution count appeared
   const lagged = new Set<number>();            // cells that showed live output while an earlier cell had no count yet
@@ -206,7 +222,8 @@ async function runNotebook(page: Page, base: string, token: string, name: string
   const out = await checkOutputs(page);
   const mostStates = Math.max(0, ...[...seen.values()].map((v) => v.size));
   await page.screenshot({ path: path.join(SCREENSHOTS, name.replace(/\.ipynb$/, ".png")), fullPage: true });
-  return { seconds, ...out, mostStates, longest: { cell: longest + 1, seconds: cellSeconds[longest], states: seen.get(longest)?.size ?? 0 }, lagged: [...lagged].map((i) => i + 1) };
+  const slow = cellSeconds.map((t, i) => ({ cell: i + 1, seconds: t, states: seen.get(i)?.size ?? 0 })).filter((c) => c.seconds > 2);
+  return { seconds, ...out, mostStates, slow, longest: { cell: longest + 1, seconds: cellSeconds[longest], states: seen.get(longest)?.size ?? 0 }, lagged: [...lagged].map((i) => i + 1) };
 }
 
 async function main(): Promise<void> {
@@ -235,8 +252,12 @@ async function main(): Promise<void> {
       totalInteractive += r.interactive;
       console.log(`${nb}: Run All ${r.seconds.toFixed(1)} s, ${r.errors.length} errors, ${r.interactive}/${r.figures} figures interactive; ` +
         `longest: code cell ${r.longest.cell}, ${r.longest.seconds.toFixed(1)} s, ${r.longest.states} distinct live output states; most in one cell: ${r.mostStates}`);
+      console.log(`  cells over 2 s: ${r.slow.map((c) => `${c.cell} (${c.seconds.toFixed(1)} s, ${c.states} states)`).join(", ") || "none"}`);
       failures.push(...r.errors.map((e) => `${nb}: ${e}`));
       if (nb.startsWith("03_") && r.longest.states < 2) failures.push(`${nb}: the longest cell (code cell ${r.longest.cell}) showed ${r.longest.states} live progress state(s), expected at least 2`);
+      for (const c of r.slow) {
+        if (c.seconds > SLOW_CELL_S && c.states < 2) failures.push(`${nb}: code cell ${c.cell} ran ${c.seconds.toFixed(1)} s and showed ${c.states} live progress state(s), expected at least 2`);
+      }
       if (r.lagged.length > 0) failures.push(`${nb}: code cell(s) ${r.lagged.join(", ")} showed live output while a cell above had no execution count (the Run All marker lag)`);
       await page.close();
     }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { fixRunAllOrder, patchRunAllOrder, type TaskQueueLike } from "../../lib/plot/run_all_order";
+import { fixRunAllOrder, fixRunAllOrderOnImport, patchRunAllOrder, type TaskQueueLike } from "../../lib/plot/run_all_order";
 
 // tslab's real promise queue; the server below models the await chain of tslab 1.0.22's shell handler
 // (handleShellMessage → handleExecute → JupyterHandlerImpl.handleExecute → execQueue.add), which is what orders
@@ -78,4 +78,14 @@ test("patchRunAllOrder names what it expected when tslab's classes look differen
 
 test("outside a tslab kernel nothing is patched", () => {
   assert.equal(fixRunAllOrder(), false);
+});
+
+test("on import, a tslab whose classes look different gets a warning naming what was expected, not a failed import", () => {
+  const warnings: string[] = [];
+  const fixed = fixRunAllOrderOnImport(() => patchRunAllOrder(class {} as never, class {} as never) as never, (m) => warnings.push(m));
+  assert.equal(fixed, false);
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /Run All order not fixed \(patchRunAllOrder: expected TaskQueue\.prototype\.add/);
+  assert.equal(fixRunAllOrderOnImport(() => true, (m) => warnings.push(m)), true);
+  assert.equal(warnings.length, 1);
 });
