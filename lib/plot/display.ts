@@ -96,11 +96,47 @@ async function pngOrNull(fig: Figure): Promise<Buffer | null> {
   return null;
 }
 
-/** Show a figure in the notebook: interactive Plotly JSON + PNG + text summary, as one output. */
+/** After this long drawing a figure's PNG (the first one in a kernel starts chromium: about 3 s), say so live. */
+const FIGURE_WAIT_LINE_MS = 700;
+const figureWaitLineMs = () => Number(process.env.COURSE_FIGURE_WAIT_LINE_MS ?? FIGURE_WAIT_LINE_MS); // tests set 0
+let figureCount = 0;
+
+/** The live line shown while a figure's PNG copy is being drawn; the figure itself then takes its place. */
+export function figureWaitLine(fig: Figure, seconds: number): string {
+  return `Figure "${fig.layout.title.text}": drawing its PNG copy (for GitHub and nbviewer), ${seconds.toFixed(1)} s`;
+}
+
+/**
+ * Show a figure in the notebook: interactive Plotly JSON + PNG + text summary, as one output. If the PNG takes longer
+ * than FIGURE_WAIT_LINE_MS, a line saying so updates live in the figure's place and is then replaced by the figure
+ * (one output either way: the saved notebook holds only the figure).
+ */
 export async function showFigure(fig: Figure): Promise<void> {
   checkFigure(fig);
-  const { data, metadata } = figureBundle(fig, await pngOrNull(fig));
-  emitBundle(data, metadata);
+  const live = kernelWriter() !== null;
+  const displayId = `course-figure-${process.pid}-${++figureCount}`;
+  const started = performance.now();
+  let waitShown = false;
+  const showWait = () => {
+    emitBundle({ "text/plain": figureWaitLine(fig, (performance.now() - started) / 1000) }, {}, displayId, waitShown);
+    waitShown = true;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  if (live) {
+    timer = setTimeout(function tick() {
+      showWait();
+      timer = setTimeout(tick, 500);
+    }, figureWaitLineMs());
+  }
+  let png: Buffer | null;
+  try {
+    png = await pngOrNull(fig);
+  } finally {
+    clearTimeout(timer);
+  }
+  const { data, metadata } = figureBundle(fig, png);
+  if (waitShown) emitBundle(data, metadata, displayId, true);
+  else emitBundle(data, metadata);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 import * as tf from "@tensorflow/tfjs";
 import { OnStep } from "../train/training_loop";
+import { reportStep } from "../train/step_observer";
 import { assertSteps } from "./check_args";
 import { Divergence, firstNonFinite, lossDivergence } from "../train/divergence";
 import { shapeString } from "../engine/matrix";
@@ -56,6 +57,7 @@ export function runTrainingLoop(
     }
     history.stepsCompleted = t + 1;
     onStep?.(t, loss);
+    reportStep(t, steps, loss); // live progress when a notebook cell tracks this run
   }
   const elapsed = performance.now() - start;
   if (history.divergence === null && history.stepsCompleted > 0) {

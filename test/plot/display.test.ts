@@ -97,3 +97,61 @@ test("showFigure rejects a figure without traces or title", async () => {
   await assert.rejects(showFigure({ ...fig, data: [] }), /has no traces/);
   await assert.rejects(showFigure({ ...fig, layout: { ...fig.layout, title: { text: "" } } }), /needs layout.title.text/);
 });
+
+// Inside a kernel, in a child process whose require cache holds a stand-in for tslab's display writer: every message
+// the course sends is recorded as JSON lines on stdout.
+function runInFakeKernel(body: string, env: Record<string, string> = {}): { status: number | null; messages: { data: Record<string, unknown>; id?: string; update: boolean }[]; stderr: string } {
+  const script = `
+    const Module = require("module");
+    const id = require.resolve("tslab/dist/jupyter");
+    const fake = new Module(id);
+    fake.loaded = true;
+    fake.exports = { lastWriteDisplayData: (m, update) => process.stdout.write(JSON.stringify({ data: m.data, id: m.transient.display_id, update }) + "\\n") };
+    require.cache[id] = fake;
+    const display = require(${JSON.stringify(displayModule)});
+    (async () => { ${body} })().then(() => process.exit(0), (e) => { console.error(e.stack); process.exit(3); });`;
+  const r = spawnSync(process.execPath, ["-e", script], { env: { ...process.env, ...env }, encoding: "utf8" });
+  const messages = r.stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+  return { status: r.status, messages, stderr: r.stderr };
+}
+
+test("in a kernel, a figure whose PNG takes a while shows a live waiting line, then the figure takes its place", () => {
+  const r = runInFakeKernel(`await display.showFigure(${JSON.stringify(fig)});`, { COURSE_FIGURE_WAIT_LINE_MS: "0", COURSE_REQUIRE_PNG: "1" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(r.messages.length >= 2, JSON.stringify(r.messages));
+  const [first, ...rest] = r.messages;
+  const final = rest[rest.length - 1];
+  assert.equal(first.update, false);
+  assert.match(String(first.data["text/plain"]), /^Figure "Loss per step": drawing its PNG copy \(for GitHub and nbviewer\), \d+\.\d s$/);
+  assert.ok(rest.every((m) => m.update && m.id === first.id), "every later message updates the same output");
+  assert.ok(first.id !== undefined);
+  assert.deepEqual(Object.keys(final.data).sort(), [PLOTLY_MIME, "image/png", "text/plain"].sort());
+  assert.equal(final.data["text/plain"], 'Figure "Loss per step" — traces: seed 13, seed 7');
+});
+
+test("in a kernel, a figure drawn quickly is one plain output with no waiting line", () => {
+  const r = runInFakeKernel(`await display.showFigure(${JSON.stringify(fig)});`, { COURSE_FIGURE_WAIT_LINE_MS: "600000", COURSE_REQUIRE_PNG: "1" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.messages.length, 1, JSON.stringify(r.messages.map((m) => m.data["text/plain"])));
+  assert.equal(r.messages[0].update, false);
+  assert.equal(r.messages[0].id, undefined);
+  assert.ok(typeof r.messages[0].data["image/png"] === "string");
+});
+
+test("in a kernel, progress().track shows run and step from inside the loop, then one final line in the same output", () => {
+  const observer = require.resolve("../../lib/train/step_observer");
+  const r = runInFakeKernel(`
+    const { reportStep } = require(${JSON.stringify(observer)});
+    const bar = display.progress("two runs");
+    const busyWait = (ms) => { const t = Date.now(); while (Date.now() - t < ms) {} };
+    bar.track(() => { for (let run = 0; run < 2; run++) for (let s = 0; s < 5; s++) { busyWait(60); reportStep(s, 5, 10 - s); } }, 2);
+    bar.done("2 runs");`);
+  assert.equal(r.status, 0, r.stderr);
+  const texts = r.messages.map((m) => String(m.data["text/plain"]));
+  assert.ok(r.messages.length >= 3, texts.join("\n"));
+  assert.ok(r.messages.every((m) => m.id === r.messages[0].id), "one display id");
+  assert.deepEqual(r.messages.map((m) => m.update), [false, ...r.messages.slice(1).map(() => true)]);
+  assert.match(texts[0], /^two runs \[#*-*\] +\d+% run 1\/2, step 1\/5, loss 1\.000e\+1  \d+\.\d s$/);
+  assert.ok(texts.some((t) => / run 2\/2, step 5\/5, loss 6\.000e\+0 /.test(t)), "the last step of the last run is always shown");
+  assert.equal(texts[texts.length - 1], "two runs [####################] 100% 2 runs");
+});

@@ -6,6 +6,7 @@ import { TfAutogradNet, trainAutograd } from "../../lib/tfjs/autograd_net";
 import { matrixToTensor } from "../../lib/tfjs/convert";
 import { makeOptimizer, trainWithOptimizer } from "../../lib/tfjs/optimizers";
 import { maxTrajectoryError, tutorialProblem } from "./tutorial_problem";
+import { observeSteps } from "../../lib/train/step_observer";
 
 test("tf.train.sgd takes the same steps as our own w -= lr·grad", async () => {
   await setupTfjs();
@@ -19,6 +20,24 @@ test("tf.train.sgd takes the same steps as our own w -= lr·grad", async () => {
   tf.dispose([x, y]);
   own.dispose();
   net.dispose();
+});
+
+test("the tfjs loops report every step to a tracking progress line, with the loss they recorded", async () => {
+  await setupTfjs();
+  const p = tutorialProblem(43);
+  const net = new TfAutogradNet(p.weights);
+  const [x, y] = [matrixToTensor(p.x), matrixToTensor(p.y)];
+  const seen: [number, number, number][] = [];
+  const h = observeSteps((step, steps, loss) => seen.push([step, steps, loss]),
+    () => trainWithOptimizer(() => net.loss(x, y), net.variables, { optimizer: "sgd", learningRate: p.learningRate, steps: 4 }));
+  assert.deepEqual(seen, h.loss.map((l, t) => [t, 4, l]));
+  const auto = new TfAutogradNet(p.weights);
+  const seenAuto: number[] = [];
+  const ha = observeSteps((step, _steps, loss) => seenAuto.push(loss), () => trainAutograd(auto, p.x, p.y, { learningRate: p.learningRate, steps: 3 }));
+  assert.deepEqual(seenAuto, ha.loss);
+  tf.dispose([x, y]);
+  net.dispose();
+  auto.dispose();
 });
 
 test("tf.train.adam lowers the loss and its moment variables are disposed with it: no tensor leaks", async () => {
