@@ -12,3 +12,11 @@ bash scripts/venv.sh
 SPEC="$ROOT/.venv/share/jupyter/kernels/tslab/kernel.json"
 grep -q "\"$TSLAB\"" "$SPEC" || { echo "kernel: $SPEC does not point at $TSLAB" >&2; cat "$SPEC" >&2; exit 1; }
 echo "Kernel: TypeScript (tslab) registered in .venv/ -> $TSLAB"
+# JupyterLab's defaults for this environment: never fetch news or check for updates (no network at view time, and no
+# "get notified about Jupyter news?" toast over the first cell). A learner can still turn both on under Settings.
+mkdir -p .venv/share/jupyter/lab/settings
+cat > .venv/share/jupyter/lab/settings/overrides.json <<'JSON'
+{
+  "@jupyterlab/apputils-extension:notification": { "fetchNews": "false", "checkForUpdates": false }
+}
+JSON
