@@ -70,7 +70,7 @@ async function startLab(port: number, token: string): Promise<ChildProcess> {
   }
 }
 
-interface CellState { running: boolean; count: number | null; texts: string[] }
+interface CellState { running: boolean; count: number | null; outputs: number; texts: string[] }
 
 /** The open notebook's code cells as the page sees them: running marker, execution count, display_data texts. */
 async function cellStates(page: Page): Promise<{ kernel: string; cells: CellState[] }> {
@@ -89,7 +89,7 @@ async function cellStates(page: Page): Promise<{ kernel: string; cells: CellStat
         }
       }
       const prompt = cell.node.querySelector(".jp-InputPrompt")?.textContent ?? "";
-      cells.push({ running: prompt.includes("*"), count: cell.model.executionCount, texts });
+      cells.push({ running: prompt.includes("*"), count: cell.model.executionCount, outputs: outs.length, texts });
     }
     return { kernel, cells };
   });
@@ -192,22 +192,22 @@ async function runNotebook(page: Page, base: string, token: string, name: string
     if (app.shell.currentWidget !== (globalThis as Any).labTestPanel) throw new Error("lab_test: the notebook lost focus before Run All");
     void app.commands.execute("notebook:run-all-cells");
   });
-  const seen = new Map<number, Set<string>>(); // code cell -> distinct progress-like texts it showed live
+  const seen = new Map<number, Set<string>>(); // code cell -> distinct progress-like texts it showed before its count
   const finishedAt: (number | null)[] = [];    // code cell -> seconds after Run All when its execution count appeared
-  const lagged = new Set<number>();            // cells that showed live output while an earlier cell had no count yet
+  const lagged = new Set<number>();            // cells that showed output while an earlier cell had no count yet
   let idlePolls = 0;
   for (;;) {
     const s = await cellStates(page);
     const now = (Date.now() - t0) / 1000;
     s.cells.forEach((c, i) => {
       if (c.count !== null && finishedAt[i] == null) finishedAt[i] = now;
+      if (c.count !== null) return; // only what a cell shows while it runs counts as live
+      // A cell shows output (any kind) while a cell above it has no count yet: the Run All marker lag.
+      if (c.outputs > 0 && s.cells.slice(0, i).some((e) => e.count === null)) lagged.add(i);
       if (c.texts.length === 0) return;
       const set = seen.get(i) ?? new Set<string>();
-      const before = set.size;
       c.texts.forEach((t, k) => set.add(`${k}:${t}`));
       seen.set(i, set);
-      // A cell is computing and showing progress: every cell above it must already show its count (no marker lag).
-      if (set.size > before && c.count === null && s.cells.slice(0, i).some((e) => e.count === null)) lagged.add(i);
     });
     const done = s.cells.every((c) => c.count !== null && !c.running) && s.kernel === "idle";
     idlePolls = done ? idlePolls + 1 : 0;

@@ -40,9 +40,12 @@ function kernelWriter(): DisplayWriter | null {
   return (mod.exports as { lastWriteDisplayData: DisplayWriter | null }).lastWriteDisplayData;
 }
 
-/** Send a bundle to the notebook; outside a kernel print its text/plain instead. */
-export function emitBundle(data: MimeBundle, metadata: Record<string, unknown> = {}, displayId?: string, update = false): void {
-  const write = kernelWriter();
+/**
+ * Send a bundle to the notebook; outside a kernel print its text/plain instead. Output that arrives later (timers,
+ * awaited work) passes the writer it captured when its cell started, so it stays with that cell.
+ */
+export function emitBundle(data: MimeBundle, metadata: Record<string, unknown> = {}, displayId?: string, update = false,
+  write: DisplayWriter | null = kernelWriter()): void {
   if (write === null) {
     console.log(String(data["text/plain"] ?? ""));
     return;
@@ -113,30 +116,31 @@ export function figureWaitLine(fig: Figure, seconds: number): string {
  */
 export async function showFigure(fig: Figure): Promise<void> {
   checkFigure(fig);
-  const live = kernelWriter() !== null;
+  const write = kernelWriter();
   const displayId = `course-figure-${process.pid}-${++figureCount}`;
   const started = performance.now();
   let waitShown = false;
-  const showWait = () => {
-    emitBundle({ "text/plain": figureWaitLine(fig, (performance.now() - started) / 1000) }, {}, displayId, waitShown);
-    waitShown = true;
-  };
   let timer: NodeJS.Timeout | undefined;
-  if (live) {
+  if (write !== null) {
     timer = setTimeout(function tick() {
-      showWait();
+      emitBundle({ "text/plain": figureWaitLine(fig, (performance.now() - started) / 1000) }, {}, displayId, waitShown, write);
+      waitShown = true;
       timer = setTimeout(tick, 500);
     }, figureWaitLineMs());
   }
   let png: Buffer | null;
   try {
     png = await pngOrNull(fig);
+  } catch (err) {
+    // No waiting line left behind: the interactive figure takes its place, then the cell shows the error.
+    if (waitShown) emitBundle(figureBundle(fig, null).data, {}, displayId, true, write);
+    throw err;
   } finally {
     clearTimeout(timer);
   }
   const { data, metadata } = figureBundle(fig, png);
-  if (waitShown) emitBundle(data, metadata, displayId, true);
-  else emitBundle(data, metadata);
+  if (waitShown) emitBundle(data, metadata, displayId, true, write);
+  else emitBundle(data, metadata, undefined, false, write);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -234,19 +238,20 @@ export function progress(label: string): Progress {
   // Display ids only have to be unique within the kernel session; they are not saved in the notebook.
   const displayId = `course-progress-${process.pid}-${++progressCount}`;
   const started = performance.now();
+  const write = kernelWriter();
   let shown = false;
   const send = (line: string) => {
-    emitBundle({ "text/plain": line }, {}, displayId, shown);
+    emitBundle({ "text/plain": line }, {}, displayId, shown, write);
     shown = true;
   };
   const bar: Progress = {
     update(text, fraction) {
       const line = progressLine(label, text, fraction);
-      if (kernelWriter() !== null) send(`${line}  ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (write !== null) send(`${line}  ${((performance.now() - started) / 1000).toFixed(1)} s`);
     },
     track(fn, runs = 0) {
       if (!Number.isInteger(runs) || runs < 0) throw new Error(`progress "${label}".track: runs must be a whole number ≥ 0, got ${runs}`);
-      if (kernelWriter() === null) return fn(); // nobody to show it to: skip the bookkeeping
+      if (write === null) return fn(); // nobody to show it to: skip the bookkeeping
       let run = 0;
       let lastUpdate = -Infinity;
       return observeSteps((step, steps, loss) => {
@@ -260,7 +265,7 @@ export function progress(label: string): Progress {
     },
     done(text) {
       const line = progressLine(label, text, 1);
-      if (kernelWriter() !== null) send(line);
+      if (write !== null) send(line);
       else console.log(line);
     },
   };

@@ -11,7 +11,10 @@
 // leave first; and an execute_request's "busy" is published when its cell starts, not when it arrives (the order
 // ipykernel uses). Same protocol measurement with the fix: replies at 2.05, 4.08 and 6.11 s. In JupyterLab 4.6 (npm run
 // test:lab) every notebook's Run All then shows each cell's count before the next cell's output appears.
-// Cells that fail still cancel the queued ones exactly as before: the wrapped task is skipped by the same rejection.
+// Cells that fail still cancel the queued ones as before (the wrapped task is skipped by the same rejection); a
+// cancelled request then gets its busy just before its abort reply and idle, as ipykernel sends them.
+// What changes: between two cells there is now one event-loop turn. A SIGINT (interrupt) landing exactly in that
+// gap finds no cell running and is lost, so Run All goes on; an interrupt during a cell works as before.
 
 /** tslab's promise queue, as much of it as we touch. */
 export interface TaskQueueLike {
@@ -45,10 +48,18 @@ export function patchRunAllOrder(taskQueue: Proto<TaskQueueLike>, server: Proto<
   queueProto.add = function (this: TaskQueueLike, fn) {
     const busy = pendingBusy;
     pendingBusy = null;
-    return add.call(this, () => new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    let started = false;
+    const task = add.call(this, () => new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      started = true;
       busy?.();
       return fn();
     }));
+    // Cancelled before it started (an earlier cell failed): still say busy, ahead of tslab's reply and idle, whose
+    // handlers are attached after this one.
+    task.then(undefined, () => {
+      if (!started) busy?.();
+    });
+    return task;
   };
   queueProto[PATCHED] = true;
 }

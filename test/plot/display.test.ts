@@ -116,7 +116,9 @@ function runInFakeKernel(body: string, env: Record<string, string> = {}): { stat
 }
 
 test("in a kernel, a figure whose PNG takes a while shows a live waiting line, then the figure takes its place", () => {
-  const r = runInFakeKernel(`await display.showFigure(${JSON.stringify(fig)});`, { COURSE_FIGURE_WAIT_LINE_MS: "0", COURSE_REQUIRE_PNG: "1" });
+  // The 1.2 s after showFigure returns would catch a waiting-line timer left running (it ticks every 0.5 s).
+  const r = runInFakeKernel(`await display.showFigure(${JSON.stringify(fig)}); await new Promise((r) => setTimeout(r, 1200));`,
+    { COURSE_FIGURE_WAIT_LINE_MS: "0", COURSE_REQUIRE_PNG: "1" });
   assert.equal(r.status, 0, r.stderr);
   assert.ok(r.messages.length >= 2, JSON.stringify(r.messages));
   const [first, ...rest] = r.messages;
@@ -127,6 +129,18 @@ test("in a kernel, a figure whose PNG takes a while shows a live waiting line, t
   assert.ok(first.id !== undefined);
   assert.deepEqual(Object.keys(final.data).sort(), [PLOTLY_MIME, "image/png", "text/plain"].sort());
   assert.equal(final.data["text/plain"], 'Figure "Loss per step" — traces: seed 13, seed 7');
+});
+
+test("in a kernel, when the PNG copy fails after the waiting line showed, the interactive figure replaces the line and the cell fails", () => {
+  // /bin/false is an executable that is not chromium: playwright's launch fails after the waiting line went out.
+  const r = runInFakeKernel(`await display.showFigure(${JSON.stringify(fig)});`, { COURSE_FIGURE_WAIT_LINE_MS: "0", COURSE_CHROMIUM: "/bin/false" });
+  assert.equal(r.status, 3, "the cell fails");
+  assert.ok(r.messages.length >= 2, JSON.stringify(r.messages));
+  assert.match(String(r.messages[0].data["text/plain"]), /drawing its PNG copy/);
+  const final = r.messages[r.messages.length - 1];
+  assert.equal(final.update, true);
+  assert.equal(final.id, r.messages[0].id);
+  assert.deepEqual(Object.keys(final.data).sort(), [PLOTLY_MIME, "text/plain"].sort());
 });
 
 test("in a kernel, a figure drawn quickly is one plain output with no waiting line", () => {

@@ -70,6 +70,11 @@ test("patched: a failing cell still cancels the queued ones, and every request g
   assert.ok(!log.includes("start b"), log.join(", "));
   assert.ok(log.includes("reply a error") && log.includes("reply b cancelled"), log.join(", "));
   assert.ok(log.includes("idle a") && log.includes("idle b"));
+  // Every request says busy before its reply and idle, the cancelled one included (as ipykernel does).
+  for (const c of ["a", "b"]) {
+    assert.ok(log.indexOf(`busy ${c}`) >= 0 && log.indexOf(`busy ${c}`) < log.indexOf(`reply ${c} ${c === "a" ? "error" : "cancelled"}`), log.join(", "));
+    assert.ok(log.indexOf(`reply ${c} ${c === "a" ? "error" : "cancelled"}`) < log.indexOf(`idle ${c}`), log.join(", "));
+  }
 });
 
 test("patchRunAllOrder names what it expected when tslab's classes look different", () => {
