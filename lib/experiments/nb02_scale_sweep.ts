@@ -39,9 +39,14 @@ export interface ScaleSweep {
   points: ScaleSweepPoint[][];
 }
 
+/** Called after each setting of the sweep (for a live progress line): `done` of `total` settings computed. */
+export type OnSweepSetting = (done: number, total: number, point: ScaleSweepPoint) => void;
+
 /** One statistics pass per gain and activation; the same data and seed for every setting. */
-export function scaleSweep(gains: readonly number[] = SCALE_SWEEP.gains, activations: readonly ActivationName[] = SCALE_SWEEP.activations): ScaleSweep {
+export function scaleSweep(gains: readonly number[] = SCALE_SWEEP.gains, activations: readonly ActivationName[] = SCALE_SWEEP.activations,
+  onSetting?: OnSweepSetting): ScaleSweep {
   if (gains.length === 0) throw new Error("scaleSweep: expected at least one gain, got none");
+  if (onSetting !== undefined && typeof onSetting !== "function") throw new Error(`scaleSweep: expected onSetting to be a function, got ${typeof onSetting}`);
   for (const g of gains) {
     if (!(typeof g === "number" && Number.isFinite(g) && g > 0)) throw new Error(`scaleSweep: expected positive finite gains, got ${g}`);
   }
@@ -50,13 +55,16 @@ export function scaleSweep(gains: readonly number[] = SCALE_SWEEP.gains, activat
   const edges = logEdges(logDecades[0], logDecades[1]);
   // One draw Z of N(0, 1/fan_in) weights (and of x, y) for every setting: the gain only rescales it.
   const { net, x, y } = probeProblem({ sizes, activation: "relu", init: lecunNormal(), batchSize, seed });
+  let done = 0;
   const points = gains.map((gain) =>
     activations.map((activation) => {
       const scaled = new Mlp(net.weights.map((w) => scale(w, gain)), activation, sumOfSquaredErrors);
       const statistics = layerStatistics(scaled, x, y, { activationLogEdges: edges, gradientLogEdges: edges });
       const stds = sizes.slice(0, -1).map((n) => gain / Math.sqrt(n));
       const theory = activation === "relu" ? reluScaleTheory(sizes, stds) : linearScaleTheory(sizes, stds);
-      return { gain, activation, statistics, theory };
+      const point = { gain, activation, statistics, theory };
+      onSetting?.(++done, gains.length * activations.length, point);
+      return point;
     }),
   );
   return { gains: [...gains], points };

@@ -29,6 +29,7 @@ test("scaleSweep: a ReLU net's layer-10 / layer-1 spread scales exactly as gain�
   assert.ok(ratio(0, tanh) > 0.5 ** 9 / 2 && ratio(0, tanh) < 0.5 ** 9 * 1.1, `tanh ratio at 0.5: ${ratio(0, tanh)}`);
   assert.throws(() => scaleSweep([]), /at least one gain/);
   assert.throws(() => scaleSweep([1, -2]), /positive finite gains, got -2/);
+  assert.throws(() => scaleSweep([1], undefined, 5 as never), /expected onSetting to be a function, got number/);
   assert.throws(() => steadiestGain(sweep, "sigmoid"), /no sigmoid net/);
 });
 
@@ -65,4 +66,11 @@ test("scaleSweepHistogramFigure: tanh and ReLU heat maps, one colour scale over 
 test("compact and gainLabel", () => {
   assert.deepEqual([0.7071, 3.4e-7, 12345, 0.043, 1].map(compact), ["0.71", "3.4e-7", "1.2e+4", "0.043", "1"]);
   assert.deepEqual([0.25, 1, Math.SQRT2, 3].map(gainLabel), ["0.25", "1 (LeCun)", "√2 (He)", "3"]);
+});
+
+test("scaleSweep reports each setting as it is computed: done counts up to gains × activations, in the order of points", () => {
+  const calls: [number, number, number, string][] = [];
+  const s = scaleSweep([0.5, 2], ["tanh", "relu"], (done, total, p) => calls.push([done, total, p.gain, p.activation]));
+  assert.deepEqual(calls, [[1, 4, 0.5, "tanh"], [2, 4, 0.5, "relu"], [3, 4, 2, "tanh"], [4, 4, 2, "relu"]]);
+  assert.deepEqual(s.points.flat().map((p) => [p.gain, p.activation]), calls.map(([, , g, a]) => [g, a]));
 });
