@@ -6,13 +6,13 @@
 //   "wasm"  matmul_wasm.ts        WebAssembly SIMD (f64x2), built from matmul_wasm_kernel.as.ts; big products split
 //                                 over helper threads (setMatmulThreads)
 // "auto" (the default) takes wasm when it loaded and the product is big enough to repay copying the
-// operands into WebAssembly memory, else tiled. To compare, force one: setMatmulKernel("naive").
+// operands into WebAssembly memory (and small enough to fit there), else tiled. To compare, force one: setMatmulKernel("naive").
 
 import { Matrix } from "./matrix";
 import { MatmulOptions, checkOutput, matmulDims } from "./matmul_shape";
 import { matmulNaive } from "./matmul_naive";
 import { matmulTiledKernel } from "./matmul_tiled";
-import { matmulWasmKernel, wasmMatmulAvailable, wasmMatmulStatus } from "./matmul_wasm";
+import { matmulWasmKernel, wasmMatmulAvailable, wasmMatmulStatus, wasmProductFits } from "./matmul_wasm";
 
 export type { MatmulOptions } from "./matmul_shape";
 
@@ -45,7 +45,8 @@ export function getMatmulKernel(): MatmulKernelName {
 /** The kernel that a product op(A)(m,k) · op(B)(k,n) runs on under the current setting. */
 export function matmulKernelFor(m: number, k: number, n: number): Exclude<MatmulKernelName, "auto"> {
   if (chosen !== "auto") return chosen;
-  return m * k * n >= WASM_MIN_MACS && wasmMatmulAvailable() ? "wasm" : "tiled";
+  // Operands too big for wasm memory (over 1 GiB with C) stay in JavaScript: tiled needs no copies.
+  return m * k * n >= WASM_MIN_MACS && wasmProductFits(m, k, n) ? "wasm" : "tiled";
 }
 
 // C(m,n) = op(A)(m,k) · op(B)(k,n)

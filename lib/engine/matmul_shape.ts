@@ -36,9 +36,18 @@ export function checkOutput(op: string, out: Matrix, m: number, n: number, a: Ma
   if (out.rows !== m || out.cols !== n) {
     throw new Error(`${op}: output has shape ${shapeString(out)}, expected (${m},${n})`);
   }
-  if (out.data === a.data || out.data === b.data) {
-    throw new Error(`${op}: the output must not share memory with an operand`);
+  // Any overlap, not only the same array: a view into A's buffer would be overwritten while A is still being read.
+  for (const [name, operand] of [["A", a], ["B", b]] as const) {
+    if (overlaps(out.data, operand.data)) {
+      throw new Error(`${op}: the output shares memory with operand ${name} (bytes ${out.data.byteOffset}–${out.data.byteOffset + out.data.byteLength} ` +
+        `and ${operand.data.byteOffset}–${operand.data.byteOffset + operand.data.byteLength} of one buffer); write into a separate matrix`);
+    }
   }
+}
+
+/** Whether two arrays view overlapping bytes of the same buffer. */
+export function overlaps(x: Float64Array, y: Float64Array): boolean {
+  return x.buffer === y.buffer && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
 }
 
 function typeName(x: unknown): string {

@@ -4,7 +4,8 @@
 //
 // WebAssembly can only read its own memory, so each call copies A and B in and C out (about 0.05 ms per MB
 // here); matmulWasmAt skips the copies for matrices that already live there (wasm_heap.ts). The memory grows
-// to fit the largest product seen so far (about 12 MB for the tutorial's net, mostly untouched packing space).
+// to fit the largest product seen so far (about 12 MB for the tutorial's net, mostly untouched packing space), up to
+// WASM_MAX_BYTES; it cannot shrink, so later products reuse it. "auto" sends products that would not fit to tiled JS.
 //
 // Big products are split between this thread and helper threads (worker_threads, matmul_worker.ts) that run
 // the same module on the same shared memory; each computes its own rows (or columns) of C. The call still
@@ -183,9 +184,28 @@ export function align(bytes: number): number {
   return Math.ceil(bytes / 64) * 64;
 }
 
-export function ensureBytes(memory: WasmMemory, end: number): void {
+/** The most bytes the kernel's memory can hold (it grows up to this and never shrinks: later products reuse it). */
+export const WASM_MAX_BYTES = MAX_PAGES * 65536;
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+export function ensureBytes(memory: WasmMemory, end: number, what = "WebAssembly memory"): void {
+  if (end > WASM_MAX_BYTES) throw new Error(`${what}: needs ${mib(end)}, over the limit of ${mib(WASM_MAX_BYTES)}`);
   const have = memory.buffer.byteLength;
   if (end > have) memory.grow(Math.ceil((end - have) / 65536));
+}
+
+/** Where a copied product op(A)(m,k) · op(B)(k,n) = C(m,n) puts A, B and C in wasm memory, and where it ends. */
+function productLayout(L: Loaded, m: number, k: number, n: number): { aOff: number; bOff: number; cOff: number; end: number } {
+  const aOff = L.dataStart;
+  const bOff = align(aOff + m * k * 8);
+  const cOff = align(bOff + k * n * 8);
+  return { aOff, bOff, cOff, end: cOff + m * n * 8 };
+}
+
+/** Whether the wasm kernel is loaded and its memory can hold the operands of op(A)(m,k) · op(B)(k,n). */
+export function wasmProductFits(m: number, k: number, n: number): boolean {
+  return wasmMatmulAvailable() && productLayout(loaded!, m, k, n).end <= WASM_MAX_BYTES;
 }
 
 // Starts helper threads up to `count`; they report ready in their control block when their instance exists.
@@ -216,10 +236,12 @@ export function matmulWasmKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolea
   if (!wasmMatmulAvailable()) throw new Error(wasmMatmulStatus());
   const L = loaded!;
   const m = c.rows, n = c.cols, k = transA ? a.rows : a.cols;
-  const aOff = L.dataStart;
-  const bOff = align(aOff + a.data.length * 8);
-  const cOff = align(bOff + b.data.length * 8);
-  ensureBytes(L.memory, cOff + c.data.length * 8);
+  const { aOff, bOff, cOff, end } = productLayout(L, m, k, n);
+  if (end > WASM_MAX_BYTES) {
+    throw new Error(`matmul (wasm kernel): ${m}×${k} by ${k}×${n} into ${m}×${n} needs ${mib(end)} of WebAssembly memory, ` +
+      `over its limit of ${mib(WASM_MAX_BYTES)}; the "auto" (default) or "tiled" kernel does this product in JavaScript`);
+  }
+  ensureBytes(L.memory, end);
   const heap = new Float64Array(L.memory.buffer); // a fresh view: after grow() the old one is too short
   heap.set(a.data, aOff / 8);
   heap.set(b.data, bOff / 8);

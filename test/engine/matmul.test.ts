@@ -22,6 +22,7 @@ import {
   getMatmulThreads,
   matmulThreadStatus,
   setMatmulThreads,
+  WASM_MAX_BYTES,
   wasmMatmulAvailable,
   wasmMatmulStatus,
 } from "../../lib/engine/matmul_wasm";
@@ -323,9 +324,32 @@ for (const kernel of ["auto", ...KERNELS] as MatmulKernelName[]) {
       assert.throws(() => matmulInto(new Matrix(5, 2), a, b), /output has shape \(5,2\), expected \(2,5\)/);
       assert.throws(() => matmulInto(new Matrix(3, 2), a, b, { transA: true }), /shapes \(2,3\)ᵀ and \(3,5\) not aligned/);
       const sq = Matrix.filled(3, 3, 2);
-      assert.throws(() => matmulInto(sq, sq, Matrix.filled(3, 3, 1)), /output must not share memory with an operand/);
+      assert.throws(() => matmulInto(sq, sq, Matrix.filled(3, 3, 1)), /matmulInto: the output shares memory with operand A \(bytes 0–72 and 0–72 of one buffer\)/);
+      // Partial overlap: the output is a view into the second half of B's buffer (the first half is B itself).
+      const buffer = new Float64Array(30).fill(1);
+      const bView = new Matrix(3, 5, buffer.subarray(0, 15));
+      const overlapping = new Matrix(2, 5, buffer.subarray(12, 22));
+      assert.throws(() => matmulInto(overlapping, a, bView), /shares memory with operand B \(bytes 96–176 and 0–120 of one buffer\); write into a separate matrix/);
+      // A view of the same buffer that does not overlap is fine.
+      assert.deepEqual(matmulInto(new Matrix(2, 5, buffer.subarray(15, 25)), a, bView).toArray(), [[3, 3, 3, 3, 3], [3, 3, 3, 3, 3]]);
       // A correct call with these shapes works and gives the exact small-integer answer.
       assert.deepEqual(matmulInto(new Matrix(2, 5), a, b).toArray(), [[3, 3, 3, 3, 3], [3, 3, 3, 3, 3]]);
     });
   });
 }
+
+test("auto sends a product whose operands do not fit in wasm memory to tiled; forced wasm says why", { skip: !wasmMatmulAvailable() && wasmMatmulStatus() }, () => {
+  // 2×k by k×1 with k = 50 million: 1.2 GB of operands, over wasm's 1 GiB, but only 10⁸ multiply-adds.
+  const k = 50_000_000;
+  const a = Matrix.filled(2, k, 0.5);
+  const b = Matrix.filled(k, 1, 2);
+  assert.ok((a.data.byteLength + b.data.byteLength) > WASM_MAX_BYTES);
+  assert.equal(matmulKernelFor(2, k, 1), "tiled");
+  assert.equal(matmulKernelFor(128, 1000, 100), "wasm", "products that fit still go to wasm");
+  assert.deepEqual(matmul(a, b).toArray(), [[k], [k]]); // sums of k ones: exact
+  assert.throws(() => withKernel("wasm", () => matmul(a, b)),
+    /matmul \(wasm kernel\): 2×50000000 by 50000000×1 into 2×1 needs 11\d\d MiB of WebAssembly memory, over its limit of 1024 MiB; the "auto" \(default\) or "tiled" kernel does this product in JavaScript/);
+  // The failed attempt grew nothing: a normal product afterwards still runs on wasm and is right.
+  const small = withKernel("wasm", () => matmul(Matrix.filled(4, 8, 1), Matrix.filled(8, 4, 1)));
+  assert.deepEqual(small.toArray(), Array.from({ length: 4 }, () => [8, 8, 8, 8]));
+});
