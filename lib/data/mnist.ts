@@ -8,6 +8,7 @@ import * as path from "path";
 import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { selectRows } from "../engine/select_rows";
+import { checkOptions } from "../engine/checks";
 
 export const MNIST_SIDE = 28;
 export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
@@ -40,6 +41,7 @@ export function defaultMnistDir(): string {
 
 /** All digits 0…9, ordered by digit (shuffle with splitTrainHeldOut). */
 export function loadMnist(options: MnistOptions = {}): LabelledData {
+  checkOptions("loadMnist", "options", options);
   const dir = options.dir ?? defaultMnistDir();
   const perDigit = options.perDigit ?? Infinity;
   if (perDigit !== Infinity && (!Number.isInteger(perDigit) || perDigit < 1)) {
@@ -100,6 +102,7 @@ export interface TrainHeldOutSplit {
 
 /** A seeded random split: heldOutFraction of the rows (rounded) go to heldOut, the rest to train, both shuffled. */
 export function splitTrainHeldOut(data: LabelledData, heldOutFraction: number, rng: Rng): TrainHeldOutSplit {
+  checkOptions("splitTrainHeldOut", "data {x, labels}", data);
   const n = data.x.rows;
   if (data.labels.length !== n) {
     throw new Error(`splitTrainHeldOut: x has ${n} rows but there are ${data.labels.length} labels`);
@@ -117,6 +120,7 @@ export function splitTrainHeldOut(data: LabelledData, heldOutFraction: number, r
 
 /** The rows of data at the given indices, in that order. */
 export function takeRows(data: LabelledData, indices: readonly number[]): LabelledData {
+  checkOptions("takeRows", "data {x, labels}", data);
   return { x: selectRows(data.x, indices), labels: indices.map((r) => data.labels[r]) };
 }
 

@@ -11,6 +11,7 @@
 
 import { readFileSync } from "node:fs";
 import { Matrix } from "../engine/matrix";
+import { describeValue, expectMatrix } from "../engine/checks";
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
 const SUPPORTED_DTYPE = "<f8";
@@ -23,6 +24,7 @@ export interface NpyArray {
 
 /** Parses the bytes of a .npy file. `source` (a file name) is named in every error. */
 export function parseNpy(bytes: Uint8Array, source = "<bytes>"): NpyArray {
+  if (!(bytes instanceof Uint8Array)) throw new Error(`parseNpy: expected bytes to be a Uint8Array (a Buffer is one), got ${describeValue(bytes)}`);
   function fail(what: string): never {
     throw new Error(`npy ${source}: ${what}`);
   }
@@ -91,6 +93,7 @@ export function readNpy(path: string): NpyArray {
  * Other ranks and empty arrays are refused. With `expectedShape`, any other shape is an error too.
  */
 export function npyToMatrix(array: NpyArray, source = "<array>", expectedShape?: readonly [number, number]): Matrix {
+  if (array === null || typeof array !== "object") throw new Error(`npyToMatrix: expected array to be what parseNpy returns, got ${describeValue(array)}`);
   const { shape, data } = array;
   if (shape.length !== 1 && shape.length !== 2) {
     throw new Error(`npy ${source}: expected a 1-D or 2-D array, got shape ${shapeText(shape)}`);
@@ -110,6 +113,7 @@ export function readNpyMatrix(path: string, expectedShape?: readonly [number, nu
 
 /** The bytes of a .npy file (format 1.0, '<f8', C order) holding m, as np.save would write it. */
 export function encodeNpy(m: Matrix): Uint8Array {
+  expectMatrix("encodeNpy", "m", m);
   const dict = `{'descr': '${SUPPORTED_DTYPE}', 'fortran_order': False, 'shape': (${m.rows}, ${m.cols}), }`;
   // numpy pads the header with spaces so that magic + version + length + header is a multiple of 64 bytes.
   const unpadded = 10 + dict.length + 1;

@@ -22,6 +22,30 @@ export function expectMatrix(where: string, name: string, m: unknown): asserts m
   if (!(m instanceof Matrix)) throw new Error(`${where}: expected ${name} to be a Matrix, got ${describeValue(m)}`);
 }
 
+export function expectArrayLike(where: string, name: string, x: unknown): asserts x is ArrayLike<number> {
+  if (!Array.isArray(x) && !(ArrayBuffer.isView(x) && !(x instanceof DataView))) {
+    throw new Error(`${where}: expected ${name} to be an array of numbers, got ${describeValue(x)}`);
+  }
+}
+
+/** Throws unless x is an array (of anything: runs, series, names). */
+export function checkArray(where: string, name: string, x: unknown): void {
+  if (!Array.isArray(x)) throw new Error(`${where}: expected ${name} to be an array, got ${describeValue(x)}`);
+}
+
+/** Like expectObject, without narrowing the caller's type (for typed option objects). */
+export function checkOptions(where: string, name: string, o: unknown): void {
+  if (o === null || typeof o !== "object" || Array.isArray(o)) throw new Error(`${where}: expected ${name} to be an object, got ${describeValue(o)}`);
+}
+
+/** Checks a Figure-like {data: [...], layout: {...}} argument. */
+export function checkFigureArg(where: string, name: string, fig: unknown): void {
+  const f = fig as { data?: unknown; layout?: unknown } | null;
+  if (f === null || typeof f !== "object" || !Array.isArray(f.data) || f.layout === null || typeof f.layout !== "object") {
+    throw new Error(`${where}: expected ${name} to be a Figure {data: Trace[], layout: Layout}, got ${describeValue(fig)}`);
+  }
+}
+
 export function expectObject(where: string, name: string, o: unknown): asserts o is Record<string, unknown> {
   if (o === null || typeof o !== "object") throw new Error(`${where}: expected ${name} to be an object, got ${describeValue(o)}`);
 }

@@ -2,6 +2,7 @@
 // Functions return a new matrix; the *InPlace ones overwrite their first argument and return it.
 
 import { Matrix, assertSameShape } from "./matrix";
+import { expectMatrix } from "./checks";
 
 export function add(a: Matrix, b: Matrix): Matrix {
   assertSameShape("add", a, b);
@@ -26,12 +27,15 @@ export function mul(a: Matrix, b: Matrix): Matrix {
 }
 
 export function scale(a: Matrix, s: number): Matrix {
+  expectMatrix("scale", "a", a);
+  if (typeof s !== "number") throw new Error(`scale: expected s to be a number, got ${typeof s}`);
   const out = new Matrix(a.rows, a.cols);
   for (let k = 0; k < out.data.length; k++) out.data[k] = a.data[k] * s;
   return out;
 }
 
 export function square(a: Matrix): Matrix {
+  expectMatrix("square", "a", a);
   const out = new Matrix(a.rows, a.cols);
   for (let k = 0; k < out.data.length; k++) out.data[k] = a.data[k] * a.data[k];
   return out;
@@ -39,6 +43,8 @@ export function square(a: Matrix): Matrix {
 
 /** Applies f to every element. For one-off maps; the hot paths use their own loops. */
 export function map(a: Matrix, f: (v: number) => number): Matrix {
+  expectMatrix("map", "a", a);
+  if (typeof f !== "function") throw new Error(`map: expected f to be a function, got ${typeof f}`);
   const out = new Matrix(a.rows, a.cols);
   for (let k = 0; k < out.data.length; k++) out.data[k] = f(a.data[k]);
   return out;
@@ -53,6 +59,8 @@ export function addInPlace(a: Matrix, b: Matrix): Matrix {
 
 /** a *= s */
 export function scaleInPlace(a: Matrix, s: number): Matrix {
+  expectMatrix("scaleInPlace", "a", a);
+  if (typeof s !== "number") throw new Error(`scaleInPlace: expected s to be a number, got ${typeof s}`);
   for (let k = 0; k < a.data.length; k++) a.data[k] *= s;
   return a;
 }

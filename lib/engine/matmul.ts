@@ -13,6 +13,7 @@ import { MatmulOptions, checkOutput, matmulDims } from "./matmul_shape";
 import { matmulNaive } from "./matmul_naive";
 import { matmulTiledKernel } from "./matmul_tiled";
 import { matmulWasmKernel, wasmMatmulAvailable, wasmMatmulStatus, wasmProductFits } from "./matmul_wasm";
+import { expectPositiveInteger } from "./checks";
 
 export type { MatmulOptions } from "./matmul_shape";
 
@@ -44,6 +45,7 @@ export function getMatmulKernel(): MatmulKernelName {
 
 /** The kernel that a product op(A)(m,k) · op(B)(k,n) runs on under the current setting. */
 export function matmulKernelFor(m: number, k: number, n: number): Exclude<MatmulKernelName, "auto"> {
+  for (const [name, v] of [["m", m], ["k", k], ["n", n]] as const) expectPositiveInteger("matmulKernelFor", name, v);
   if (chosen !== "auto") return chosen;
   // Operands too big for wasm memory (over 1 GiB with C) stay in JavaScript: tiled needs no copies.
   return m * k * n >= WASM_MIN_MACS && wasmProductFits(m, k, n) ? "wasm" : "tiled";

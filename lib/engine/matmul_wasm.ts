@@ -19,6 +19,9 @@ import { Worker } from "worker_threads";
 import { Matrix } from "./matrix";
 import { CTRL, KernelExports } from "./matmul_wasm_protocol";
 import { loadFmaModule } from "./matmul_wasm_fma";
+import { MAX_PAGES, WASM_MAX_BYTES, WasmMemory, align, ensureBytes, mib, productLayout } from "./wasm_memory";
+
+export { WASM_MAX_BYTES, align, ensureBytes } from "./wasm_memory";
 
 /** File name of the compiled kernel, next to this module's .js in build/lib/engine/. */
 export const WASM_KERNEL_FILE = "matmul_wasm_kernel.wasm";
@@ -26,14 +29,9 @@ const WORKER_FILE = "matmul_worker.js";
 
 // Products with fewer multiply-adds stay on one thread: waking a helper costs tens of microseconds.
 const THREAD_MIN_MACS = 400_000;
-const MAX_PAGES = 16384; // 1 GiB of 64 KiB pages: the most the shared memory may grow to
 const MAX_THREADS = 8;
 
 // The few WebAssembly APIs used here. Node has them; tsconfig's ES2022 lib does not declare them.
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: object };
@@ -180,32 +178,9 @@ export function matmulFmaStatus(): string {
   return fma;
 }
 
-export function align(bytes: number): number {
-  return Math.ceil(bytes / 64) * 64;
-}
-
-/** The most bytes the kernel's memory can hold (it grows up to this and never shrinks: later products reuse it). */
-export const WASM_MAX_BYTES = MAX_PAGES * 65536;
-
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-
-export function ensureBytes(memory: WasmMemory, end: number, what = "WebAssembly memory"): void {
-  if (end > WASM_MAX_BYTES) throw new Error(`${what}: needs ${mib(end)}, over the limit of ${mib(WASM_MAX_BYTES)}`);
-  const have = memory.buffer.byteLength;
-  if (end > have) memory.grow(Math.ceil((end - have) / 65536));
-}
-
-/** Where a copied product op(A)(m,k) · op(B)(k,n) = C(m,n) puts A, B and C in wasm memory, and where it ends. */
-function productLayout(L: Loaded, m: number, k: number, n: number): { aOff: number; bOff: number; cOff: number; end: number } {
-  const aOff = L.dataStart;
-  const bOff = align(aOff + m * k * 8);
-  const cOff = align(bOff + k * n * 8);
-  return { aOff, bOff, cOff, end: cOff + m * n * 8 };
-}
-
 /** Whether the wasm kernel is loaded and its memory can hold the operands of op(A)(m,k) · op(B)(k,n). */
 export function wasmProductFits(m: number, k: number, n: number): boolean {
-  return wasmMatmulAvailable() && productLayout(loaded!, m, k, n).end <= WASM_MAX_BYTES;
+  return wasmMatmulAvailable() && productLayout(loaded!.dataStart, m, k, n).end <= WASM_MAX_BYTES;
 }
 
 // Starts helper threads up to `count`; they report ready in their control block when their instance exists.
@@ -236,7 +211,7 @@ export function matmulWasmKernel(c: Matrix, a: Matrix, b: Matrix, transA: boolea
   if (!wasmMatmulAvailable()) throw new Error(wasmMatmulStatus());
   const L = loaded!;
   const m = c.rows, n = c.cols, k = transA ? a.rows : a.cols;
-  const { aOff, bOff, cOff, end } = productLayout(L, m, k, n);
+  const { aOff, bOff, cOff, end } = productLayout(L.dataStart, m, k, n);
   if (end > WASM_MAX_BYTES) {
     throw new Error(`matmul (wasm kernel): ${m}×${k} by ${k}×${n} into ${m}×${n} needs ${mib(end)} of WebAssembly memory, ` +
       `over its limit of ${mib(WASM_MAX_BYTES)}; the "auto" (default) or "tiled" kernel does this product in JavaScript`);

@@ -105,6 +105,7 @@ export class Matrix {
 
 /** numpy-style shape text: "(128,1000)". */
 export function shapeString(m: { rows: number; cols: number }): string {
+  if (m === null || typeof m !== "object") throw new Error(`shapeString: expected a Matrix (or anything with rows and cols), got ${describe(m)}`);
   return `(${m.rows},${m.cols})`;
 }
 

@@ -8,6 +8,7 @@
 //                       aimed at that mistake. No verdict prints the expected value itself.
 
 import { Matrix, shapeString } from "../engine/matrix";
+import { checkOptions, describeValue } from "../engine/checks";
 
 /** The placeholder a learner replaces. Typed `any` so that it stands in for a number, a Matrix or a return value. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -53,6 +54,8 @@ export function tryAgain(message: string, hint?: string): Verdict {
 
 /** The printed form of a verdict: one line, plus a hint line when there is one. */
 export function formatVerdict(id: string, v: Verdict): string {
+  if (typeof id !== "string") throw new Error(`formatVerdict: expected id to be a string, got ${describeValue(id)}`);
+  checkOptions("formatVerdict", "v (a verdict)", v);
   const head = v.status === "correct" ? `Exercise ${id} ✓ correct: ${v.message}`
     : v.status === "try again" ? `Exercise ${id} ✗ try again: ${v.message}` : `Exercise ${id} — ${v.message}`;
   return v.hint ? `${head}\n  hint: ${v.hint}` : head;

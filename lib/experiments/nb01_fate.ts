@@ -8,6 +8,7 @@ import { sumOfSquares } from "../engine/reductions";
 import { deadUnitFraction } from "../nn/relu";
 import { ThreeLayerNet, TUTORIAL } from "../nn/three_layer_net";
 import { reportStep } from "../train/step_observer";
+import { expectArrayLike, expectInteger } from "../engine/checks";
 
 /**
  * "dies":      every unit of hidden layer 2 is zero for every sample: no gradient reaches any weight, the loss is Σy² for good.
@@ -52,6 +53,8 @@ export interface FateRun {
 
 /** The tutorial's data from `seed` (x, y drawn first, as in the reference), weights drawn after with per-layer stds. */
 export function tutorialProblemWithStds(seed: number, stds: LayerStds): { x: Matrix; y: Matrix; net: ThreeLayerNet } {
+  expectInteger("tutorialProblemWithStds", "seed", seed, 0);
+  expectArrayLike("tutorialProblemWithStds", "stds", stds);
   if (stds.length !== 3 || stds.some((s) => !(s >= 0) || !Number.isFinite(s))) {
     throw new Error(`tutorialProblemWithStds: expected three finite stds ≥ 0, got [${stds.join(", ")}]`);
   }
@@ -92,6 +95,8 @@ export function runToFate(net: ThreeLayerNet, x: Matrix, y: Matrix, learningRate
 
 /** The tutorial's problem for `seed` with per-layer stds, run to its fate. */
 export function tutorialFate(seed: number, stds: LayerStds, learningRate: number, steps: number): FateRun {
+  expectInteger("tutorialFate", "seed", seed, 0);
+  expectArrayLike("tutorialFate", "stds", stds);
   const { x, y, net } = tutorialProblemWithStds(seed, stds);
   return runToFate(net, x, y, learningRate, steps);
 }

@@ -2,6 +2,7 @@
 // plus Xavier's and He's per-layer scales as two extra rows; and the plain control σ = 1 at smaller rates.
 
 import { Fate, HE_STDS, LayerStds, XAVIER_STDS, tutorialFate } from "./nb01_fate";
+import { expectArrayLike } from "../engine/checks";
 
 export interface FateCell {
   /** Row label: "σ = 0.1" style for a uniform scale, or "Xavier" / "He". */
@@ -37,6 +38,8 @@ export function fateMap(
   steps = FATE_MAP_STEPS,
   seed = 0,
 ): FateMap {
+  expectArrayLike("fateMap", "stds", stds);
+  expectArrayLike("fateMap", "learningRates", learningRates);
   const rowDefs: { row: string; std: number | null; stds: LayerStds }[] = [
     ...stds.map((s) => ({ row: `σ = ${s}`, std: s, stds: [s, s, s] as LayerStds })),
     { row: "Xavier", std: null, stds: XAVIER_STDS },
@@ -62,6 +65,7 @@ export interface RateControl {
 
 /** σ = 1 (the recipe) on one seed at smaller and smaller rates: the loss per step against the Σy² line. */
 export function smallRateControl(learningRates = [1e-7, 5e-8, 1e-8], steps = 60, seed = 0): RateControl[] {
+  expectArrayLike("smallRateControl", "learningRates", learningRates);
   return learningRates.map((lr) => {
     const run = tutorialFate(seed, [1, 1, 1], lr, steps);
     return { learningRate: lr, loss: run.loss, fate: run.fate, atStep: run.atStep, sumOfSquaredTargets: run.sumOfSquaredTargets };

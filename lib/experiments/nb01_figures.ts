@@ -7,10 +7,12 @@ import { MARK_STYLES, MarkKind } from "../plot/marks";
 import { sliderFigure } from "../plot/slider";
 import { TUTORIAL } from "../nn/three_layer_net";
 import { RunOutcome, SeedRun } from "./nb01_tutorial_runs";
+import { checkArray, checkOptions } from "../engine/checks";
 
 
 /** The step at which a run's fate was sealed: its loss became non-finite, or its last hidden layer died; null if alive. */
 export function fateStep(r: SeedRun): number | null {
+  checkOptions("fateStep", "r (a seed run)", r);
   return r.outcome === "overflow" ? r.divergedAtStep : r.outcome === "dead" ? r.diedAtStep : null;
 }
 
@@ -22,6 +24,7 @@ function fateReason(r: SeedRun): string {
 
 /** Loss per step (log–log, step + 1 since a log axis has no 0) for runs of the recipe, each fate marked. */
 export function recipeLossFigure(runs: SeedRun[], title: string): Figure {
+  checkArray("recipeLossFigure", "runs", runs);
   if (runs.length === 0) throw new Error(`recipeLossFigure "${title}": expected at least one run, got none`);
   const series: Series[] = runs.map((r) => {
     const at = fateStep(r);
@@ -50,6 +53,7 @@ export function recipeLossFigure(runs: SeedRun[], title: string): Figure {
  * a run that stopped early ends with a ■ that says why; the death of the last hidden layer is marked ○.
  */
 export function deadUnitsFigure(runs: SeedRun[], first: number): Figure {
+  checkArray("deadUnitsFigure", "runs", runs);
   if (runs.length === 0) throw new Error("deadUnitsFigure: expected at least one run, got none");
   if (!Number.isInteger(first) || first < 1) throw new Error(`deadUnitsFigure: expected a positive number of steps, got ${first}`);
   const layers = runs[0].history.stalledFraction[0].length;
@@ -82,6 +86,7 @@ export function deadUnitsFigure(runs: SeedRun[], first: number): Figure {
 
 /** The seed survey as one row per outcome: which seeds, how many, when, and where their losses started and ended. */
 export function surveyRows(runs: SeedRun[]): Cell[][] {
+  checkArray("surveyRows", "runs", runs);
   const outcomes: RunOutcome[] = ["dead", "overflow", "alive"];
   const e = (v: number) => v.toExponential(1);
   return outcomes
@@ -100,6 +105,7 @@ export const SURVEY_HEADERS = ["outcome", "seeds", "how many", "at step", "initi
 
 /** Every seed of the survey at the step its fate was sealed and the height of its first loss; the rest on hover. */
 export function surveyFigure(runs: SeedRun[], title: string): Figure {
+  checkArray("surveyFigure", "runs", runs);
   if (runs.length === 0) throw new Error(`surveyFigure "${title}": expected at least one run, got none`);
   const kinds: { outcome: RunOutcome; kind: MarkKind; label: string }[] = [
     { outcome: "dead", kind: "dead", label: "dies (hidden layer 2 all off)" },
@@ -147,6 +153,7 @@ function nudge(r: SeedRun, runs: SeedRun[]): number {
  * of each hidden layer (right). Every run is already in the survey, so nothing is trained twice.
  */
 export function seedSliderFigure(runs: SeedRun[]): Figure {
+  checkArray("seedSliderFigure", "runs", runs);
   if (runs.length < 2) throw new Error(`seedSliderFigure: expected at least 2 runs, got ${runs.length}`);
   const longest = Math.max(...runs.map((r) => r.history.loss.length));
   const steps = runs.map((r) => {

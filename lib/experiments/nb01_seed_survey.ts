@@ -1,6 +1,7 @@
 // Seed surveys large enough to state fractions: the recipe (σ = 1) on many seeds, each run to its fate.
 
 import { Fate, tutorialFate } from "./nb01_fate";
+import { checkOptions } from "../engine/checks";
 
 export interface FateFraction {
   fate: Fate;
@@ -37,6 +38,7 @@ export function seedSurvey(learningRate: number, seeds = 200, steps = 12): SeedS
 
 /** "dies 0.87 ± 0.02 (174/200)" style summary of one fate; "0 of n" when it never happened. */
 export function fateSummary(survey: SeedSurvey, fate: Fate): string {
+  checkOptions("fateSummary", "survey (from seedSurvey)", survey);
   const f = survey.fractions.find((x) => x.fate === fate);
   if (!f) return `${fate} 0 of ${survey.seeds}`;
   return `${fate} ${f.fraction.toFixed(3)} ± ${f.standardError.toFixed(3)} (${f.count}/${survey.seeds})`;

@@ -6,6 +6,7 @@ import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { ThreeLayerNet, TUTORIAL } from "../nn/three_layer_net";
 import { TrainHistory, trainGradientDescent } from "../train/gradient_descent";
+import { checkOptions, describeValue, expectArrayLike } from "../engine/checks";
 
 /**
  * The reference updates W by lr·(½ ∂loss/∂W): its output gradient is (ŷ − y) where the derivative of Σ(ŷ − y)² is 2(ŷ − y).
@@ -30,6 +31,7 @@ export function tutorialData(
   inputDim: number = TUTORIAL.inputDim,
   outputDim: number = TUTORIAL.outputDim,
 ): { x: Matrix; y: Matrix } {
+  if (!(rng instanceof Rng)) throw new Error(`tutorialData: expected rng to be an Rng, got ${describeValue(rng)}`);
   const x = rng.randn(batchSize, inputDim);
   return { x, y: rng.randn(batchSize, outputDim) };
 }
@@ -51,6 +53,7 @@ export function tutorialProblem(seed: number, weightStd = 1): TutorialProblem {
 export type RunOutcome = "overflow" | "dead" | "alive" | "untrained";
 
 export function runOutcome(history: TrainHistory): RunOutcome {
+  checkOptions("runOutcome", "history (a training history)", history);
   if (history.divergedAtStep !== null) return "overflow";
   if (history.stalledFraction.length === 0) return "untrained";
   const lastDead = history.stalledFraction[history.stalledFraction.length - 1];
@@ -90,6 +93,7 @@ export function runTutorialSeed(seed: number, learningRate: number, steps: numbe
 
 /** Runs several seeds and counts the outcomes. */
 export function surveyTutorialSeeds(seeds: number[], learningRate: number, steps: number) {
+  expectArrayLike("surveyTutorialSeeds", "seeds", seeds);
   const runs = seeds.map((seed) => runTutorialSeed(seed, learningRate, steps));
   const count = (o: RunOutcome) => runs.filter((r) => r.outcome === o).length;
   return { runs, dead: count("dead"), overflow: count("overflow"), alive: count("alive") };

@@ -7,6 +7,7 @@ import { COLORWAY } from "../plot/zoom";
 import { sliderFigure } from "../plot/slider";
 import { NetworkStatistics } from "../train/statistics";
 import { ScaleSweep, gainLabel } from "./nb02_scale_sweep";
+import { checkArray, checkOptions, describeValue } from "../engine/checks";
 
 const LABELS: Record<string, string> = { tanh: "tanh", relu: "ReLU" };
 const PREFIX = "gain = std(W)·√fan_in = ";
@@ -30,6 +31,7 @@ function checkSweep(sweep: ScaleSweep, name: string): void {
  * The slider moves the gain; the y ranges stay fixed, so a line that climbs or falls really does.
  */
 export function scaleSweepStdFigure(sweep: ScaleSweep): Figure {
+  checkOptions("scaleSweepStdFigure", "sweep (from scaleSweep)", sweep);
   checkSweep(sweep, "scaleSweepStdFigure");
   const steps = sweep.gains.map((gain, g) => {
     const points = sweep.points[g];
@@ -68,6 +70,7 @@ export function scaleSweepStdFigure(sweep: ScaleSweep): Figure {
 
 /** tanh and ReLU side by side, layer × log₁₀|a| heat maps on one colour scale; the slider moves the gain. */
 export function scaleSweepHistogramFigure(sweep: ScaleSweep, quantity: "activation" | "gradient" = "activation"): Figure {
+  checkOptions("scaleSweepHistogramFigure", "sweep (from scaleSweep)", sweep);
   checkSweep(sweep, "scaleSweepHistogramFigure");
   const steps = sweep.gains.map((gain, g) => {
     const panels: LogHistogramPanel[] = sweep.points[g].map((p) => ({ name: LABELS[p.activation] ?? p.activation, stats: p.statistics }));
@@ -80,6 +83,7 @@ export function scaleSweepHistogramFigure(sweep: ScaleSweep, quantity: "activati
 
 /** Layer 10's spread as a multiple of layer 1's, per net: "tanh ×0.8, ReLU ×0.03 from layer 1 to 10". */
 export function spreadSummary(stats: NetworkStatistics[]): string {
+  checkArray("spreadSummary", "stats", stats);
   const parts = stats.map((s) => {
     const first = s.hidden[0].activationStd;
     const last = s.hidden[s.hidden.length - 1].activationStd;
@@ -90,6 +94,7 @@ export function spreadSummary(stats: NetworkStatistics[]): string {
 
 /** 2 significant digits, e-notation outside [0.01, 1000): "0.71", "3e-7", "1.2e+4". */
 export function compact(v: number): string {
+  if (typeof v !== "number") throw new Error(`compact: expected a number, got ${describeValue(v)}`);
   if (!Number.isFinite(v)) return String(v);
   const a = Math.abs(v);
   if (a !== 0 && (a < 0.01 || a >= 1000)) return v.toExponential(1).replace(".0e", "e");

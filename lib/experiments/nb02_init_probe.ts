@@ -11,6 +11,7 @@ import { sumOfSquares as sumOfSquaredEntries } from "../engine/reductions";
 import { Mlp, checkSizes } from "../nn/mlp";
 import { NetworkStatistics, StatisticsOptions, TrainingStatistics, layerStatistics, trainWithStatistics } from "../train/statistics";
 import { tutorialData } from "./nb01_tutorial_runs";
+import { checkOptions, expectArrayLike } from "../engine/checks";
 
 export interface ProbeSpec {
   sizes: readonly number[];
@@ -33,6 +34,7 @@ export interface ProbeProblem {
  * so the tutorial's sizes with std-normal weights give the same draw as tutorialProblem(seed).
  */
 export function probeProblem(spec: ProbeSpec): ProbeProblem {
+  checkOptions("probeProblem", "spec", spec);
   checkSizes(spec.sizes);
   if (!Number.isInteger(spec.batchSize) || spec.batchSize < 1) {
     throw new Error(`probeProblem: expected a positive integer batchSize, got ${spec.batchSize}`);
@@ -45,6 +47,7 @@ export function probeProblem(spec: ProbeSpec): ProbeProblem {
 
 /** One forward/backward pass on a fresh network: its per-layer statistics at initialization. */
 export function probeStatistics(spec: ProbeSpec, options?: StatisticsOptions): NetworkStatistics {
+  checkOptions("probeStatistics", "spec", spec);
   const { net, x, y } = probeProblem(spec);
   return layerStatistics(net, x, y, options);
 }
@@ -64,6 +67,8 @@ export interface ProbeTraining extends TrainingStatistics {
 
 /** Trains a fresh network on its own seeded problem with full-batch gradient descent, recording statistics. */
 export function probeTraining(spec: ProbeSpec, options: ProbeTrainingOptions): ProbeTraining {
+  checkOptions("probeTraining", "spec", spec);
+  checkOptions("probeTraining", "options", options);
   const { net, x, y } = probeProblem(spec);
   const stats = trainWithStatistics(net, x, y, options);
   const sumY2 = sumOfSquaredEntries(y);
@@ -89,6 +94,7 @@ export function deepSizes(hiddenLayers: number, width: number, outputDim = 10): 
 
 /** (last / first)^(1/(n−1)): the average factor per step of a sequence that changes geometrically. */
 export function geometricMeanFactor(values: readonly number[]): number {
+  expectArrayLike("geometricMeanFactor", "values", values);
   if (values.length < 2) throw new Error(`geometricMeanFactor: expected at least 2 values, got ${values.length}`);
   const [first, last] = [values[0], values[values.length - 1]];
   if (!(first > 0) || !(last > 0)) throw new Error(`geometricMeanFactor: expected positive first and last values, got ${first} and ${last}`);

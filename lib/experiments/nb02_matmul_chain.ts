@@ -5,6 +5,7 @@ import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { matmul } from "../engine/matmul";
 import { std } from "../engine/reductions";
+import { checkOptions } from "../engine/checks";
 
 export interface MatmulChainOptions {
   /** The matrix is (size, size); the vector starts as size draws from N(0, 1). */
@@ -27,6 +28,7 @@ export interface MatmulChainResult {
 }
 
 export function matmulChain(options: MatmulChainOptions): MatmulChainResult {
+  checkOptions("matmulChain", "options", options);
   const { size, products, scale, seed, float32 = false } = options;
   if (!Number.isInteger(size) || size < 1) throw new Error(`matmulChain: expected a positive integer size, got ${size}`);
   if (!Number.isInteger(products) || products < 1) throw new Error(`matmulChain: expected a positive integer number of products, got ${products}`);

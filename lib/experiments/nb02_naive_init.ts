@@ -2,6 +2,7 @@
 // so that the notebook shows them and test/claims/notebook02.test.ts asserts what the notebook says about them.
 
 import { sumOfSquares } from "../engine/reductions";
+import { expectPositiveInteger } from "../engine/checks";
 import { Initializer } from "../init/initializer";
 import { fixedNormal } from "../init/variance_scaling";
 import { lecunNormal } from "../init/presets";
@@ -35,12 +36,20 @@ export interface DeepSetup {
   init: Initializer;
 }
 
+/** A weight std as a function of fan-in that checks the fan-in it is given. */
+function stdOfFanIn(std: (fanIn: number) => number): (fanIn: number) => number {
+  return (fanIn) => {
+    expectPositiveInteger("DEEP_SETUPS weightStd", "fanIn", fanIn);
+    return std(fanIn);
+  };
+}
+
 /** The naive scales of the notebook, and one scaled by fan-in (the reference the others are compared with). */
 export const DEEP_SETUPS: Readonly<Record<DeepSetupName, DeepSetup>> = {
-  tanhSmall: { label: "tanh, W·0.01", activation: "tanh", weightStd: () => 0.01, init: fixedNormal(0.01) },
-  tanhLarge: { label: "tanh, std 1", activation: "tanh", weightStd: () => 1, init: fixedNormal(1) },
-  reluFanIn: { label: "ReLU, std 1/√fan_in", activation: "relu", weightStd: (n) => 1 / Math.sqrt(n), init: lecunNormal() },
-  tanhFanIn: { label: "tanh, std 1/√fan_in", activation: "tanh", weightStd: (n) => 1 / Math.sqrt(n), init: lecunNormal() },
+  tanhSmall: { label: "tanh, W·0.01", activation: "tanh", weightStd: stdOfFanIn(() => 0.01), init: fixedNormal(0.01) },
+  tanhLarge: { label: "tanh, std 1", activation: "tanh", weightStd: stdOfFanIn(() => 1), init: fixedNormal(1) },
+  reluFanIn: { label: "ReLU, std 1/√fan_in", activation: "relu", weightStd: stdOfFanIn((n) => 1 / Math.sqrt(n)), init: lecunNormal() },
+  tanhFanIn: { label: "tanh, std 1/√fan_in", activation: "tanh", weightStd: stdOfFanIn((n) => 1 / Math.sqrt(n)), init: lecunNormal() },
 };
 
 export interface TutorialAtScale {

@@ -11,6 +11,7 @@ import { ScalePrediction, linearScaleTheory, reluScaleTheory } from "../nn/scale
 import { logEdges } from "../train/log_histogram";
 import { NetworkStatistics, layerStatistics } from "../train/statistics";
 import { deepSizes, probeProblem } from "./nb02_init_probe";
+import { checkArray, checkOptions, expectArrayLike, expectFiniteNumber } from "../engine/checks";
 
 /** The sweep's nets: notebook 02's 10 × 500 shape on a smaller batch (statistics of 32 × 500 values per layer). */
 export const SCALE_SWEEP = {
@@ -45,6 +46,8 @@ export type OnSweepSetting = (done: number, total: number, point: ScaleSweepPoin
 /** One statistics pass per gain and activation; the same data and seed for every setting. */
 export function scaleSweep(gains: readonly number[] = SCALE_SWEEP.gains, activations: readonly ActivationName[] = SCALE_SWEEP.activations,
   onSetting?: OnSweepSetting): ScaleSweep {
+  expectArrayLike("scaleSweep", "gains", gains);
+  checkArray("scaleSweep", "activations", activations);
   if (gains.length === 0) throw new Error("scaleSweep: expected at least one gain, got none");
   if (onSetting !== undefined && typeof onSetting !== "function") throw new Error(`scaleSweep: expected onSetting to be a function, got ${typeof onSetting}`);
   for (const g of gains) {
@@ -72,6 +75,7 @@ export function scaleSweep(gains: readonly number[] = SCALE_SWEEP.gains, activat
 
 /** A gain as a slider label: "0.25", "1.41 (He)", "1 (LeCun)". */
 export function gainLabel(gain: number): string {
+  expectFiniteNumber("gainLabel", "gain", gain);
   if (Math.abs(gain - Math.SQRT2) < 1e-12) return "√2 (He)";
   if (gain === 1) return "1 (LeCun)";
   return String(Number(gain.toPrecision(3)));
@@ -86,6 +90,7 @@ export interface SteadiestGain {
 
 /** The gain of the sweep at which both spreads change least from the first to the last hidden layer (in log terms). */
 export function steadiestGain(sweep: ScaleSweep, activation: ActivationName): SteadiestGain {
+  checkOptions("steadiestGain", "sweep (from scaleSweep)", sweep);
   let best: SteadiestGain | null = null;
   let bestDrift = Infinity;
   sweep.points.forEach((row, g) => {

@@ -7,6 +7,7 @@ import { meanSquared } from "../nn/mean_squared_loss";
 import { trainGradientDescent } from "../train/gradient_descent";
 import { deepSizes, probeProblem } from "./nb02_init_probe";
 import { DeepReluRun, XAVIER_HE } from "./nb03_xavier_he";
+import { checkOptions, expectArrayLike } from "../engine/checks";
 
 export const DEPTH_SWEEP = {
   /** Hidden layers; 30 is section 3's net, whose runs the notebook passes in rather than training them twice. */
@@ -40,6 +41,8 @@ export function deepReluRunAtDepth(initializer: string, seed: number, hiddenLaye
  * keyed by depth, in DEPTH_SWEEP.initializers order; they are checked to be of the sweep's seed and initializers.
  */
 export function depthSweep(depths: readonly number[] = DEPTH_SWEEP.depths, known: Record<number, DeepReluRun[]> = {}): DepthSweepPoint[] {
+  expectArrayLike("depthSweep", "depths", depths);
+  checkOptions("depthSweep", "known", known);
   if (depths.length === 0) throw new Error("depthSweep: expected at least one depth, got none");
   const { initializers, seed } = DEPTH_SWEEP;
   return depths.map((depth) => {

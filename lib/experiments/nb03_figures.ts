@@ -5,12 +5,14 @@ import { sliderFigure } from "../plot/slider";
 import { COLORWAY } from "../plot/zoom";
 import { DepthSweepPoint } from "./nb03_depth_sweep";
 import { compact } from "./nb02_figures";
+import { checkArray } from "../engine/checks";
 
 /**
  * Left: the training loss of each initializer at one depth. Right: how many times each one's loss fell in its run,
  * against depth, with the slider's depth ringed. The slider moves the depth; it starts at the deepest.
  */
 export function depthSweepFigure(points: DepthSweepPoint[]): Figure {
+  checkArray("depthSweepFigure", "points", points);
   if (points.length < 2) throw new Error(`depthSweepFigure: expected at least 2 depths, got ${points.length}`);
   const names = points[0].runs.map((r) => r.initializer);
   points.forEach((p) => {

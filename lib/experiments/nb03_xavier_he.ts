@@ -20,6 +20,7 @@ import { MinibatchHistory, trainMinibatchSgd } from "../train/minibatch_sgd";
 import { NetworkStatistics } from "../train/statistics";
 import { accuracy } from "../train/accuracy";
 import { REFERENCE_EFFECTIVE_LEARNING_RATE, SeedRun, runTutorialSeed } from "./nb01_tutorial_runs";
+import { checkOptions } from "../engine/checks";
 
 export interface GainOptions {
   fanIn: number;
@@ -83,6 +84,8 @@ export interface LayerGain {
  * initializer, Var(relu(h)·W₂)/Var(h) for h = x·W.
  */
 export function layerGain(preset: NamedInitializer, options: GainOptions = XAVIER_HE.gain): LayerGain {
+  checkOptions("layerGain", "preset (a named initializer)", preset);
+  checkOptions("layerGain", "options", options);
   const { fanIn, fanOut, batchSize, seed } = options;
   const rng = new Rng(seed);
   const x = rng.randn(batchSize, fanIn);
@@ -225,6 +228,8 @@ export function digitsSizes(): number[] {
 
 /** Trains a digits net exactly as digitsRun does (its batches drawn from `rng`) and scores it; for starts that are not a preset. */
 export function trainDigitsNet(data: DigitsData, net: Mlp, rng: Rng, initializer: string, seed: number): DigitsRun {
+  checkOptions("trainDigitsNet", "data (from digitsData)", data);
+  checkOptions("trainDigitsNet", "net", net);
   const { batchSize, steps, learningRate } = XAVIER_HE.digits;
   const history = trainMinibatchSgd(net, data.train.x, data.trainTargets, { learningRate, steps, batchSize, rng });
   const tail = history.loss.slice(-50);

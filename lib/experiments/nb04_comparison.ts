@@ -14,6 +14,7 @@ import { trainManualTf } from "../tfjs/manual_net";
 import { trainWithOptimizer } from "../tfjs/optimizers";
 import { sumOfSquaresTf } from "../tfjs/sum_of_squares_tf";
 import { tidyData } from "../tfjs/tidy_data";
+import { checkOptions } from "../engine/checks";
 
 export type VariantName = "lib engine, hand-written backprop" | "tfjs ops, hand-written backprop" | "tfjs autograd" | "tfjs layers + optimizer";
 
@@ -48,6 +49,7 @@ export interface ComparisonOptions {
  * numbers; differences that remain come from float32 vs float64 arithmetic. Nothing is modified in place.
  */
 export function compareImplementations(options: ComparisonOptions): VariantResult[] {
+  checkOptions("compareImplementations", "options", options);
   const { x, y, learningRate, steps } = options;
   const start: ThreeLayerWeights = {
     w1: roundToFloat32(options.weights.w1),

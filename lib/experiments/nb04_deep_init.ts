@@ -11,6 +11,7 @@ import { TfInitName } from "../tfjs/initializers";
 import { trainWithOptimizer } from "../tfjs/optimizers";
 import { tidyData } from "../tfjs/tidy_data";
 import { XAVIER_HE } from "./nb03_xavier_he";
+import { checkOptions, describeValue } from "../engine/checks";
 
 export interface DeepInitOptions {
   /** ReLU layers; a linear output layer follows them. */
@@ -50,6 +51,7 @@ export interface DeepInitRun {
 
 /** Trains one fresh deep ReLU stack per initializer on the same seeded data and reports what happened. */
 export function deepInitExperiment(overrides: Partial<DeepInitOptions> = {}): DeepInitRun[] {
+  checkOptions("deepInitExperiment", "overrides", overrides);
   const o = { ...DEEP_INIT_DEFAULTS, ...overrides };
   for (const key of ["depth", "width", "outputDim", "batchSize"] as const) {
     if (!Number.isInteger(o[key]) || o[key] < 1) throw new Error(`deepInitExperiment: expected ${key} to be a positive integer, got ${o[key]}`);
@@ -83,6 +85,7 @@ export function deepInitExperiment(overrides: Partial<DeepInitOptions> = {}): De
 
 /** The std of every layer's output for input x, first layer first (the last entry is the linear output). */
 export function layerOutputStd(model: tf.LayersModel, x: tf.Tensor2D): number[] {
+  if (model === null || typeof model !== "object" || !Array.isArray((model as { layers?: unknown }).layers)) throw new Error(`layerOutputStd: expected model to be a tf.LayersModel, got ${describeValue(model)}`);
   return tidyData(() => {
     const stds: number[] = [];
     let h: tf.Tensor = x;

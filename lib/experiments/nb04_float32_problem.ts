@@ -9,6 +9,7 @@ import { heNormal } from "../init/presets";
 import { ThreeLayerWeights, TUTORIAL } from "../nn/three_layer_net";
 import { roundToFloat32 } from "../tfjs/convert";
 import { tutorialData } from "./nb01_tutorial_runs";
+import { checkOptions } from "../engine/checks";
 
 export interface Float32Problem {
   x: Matrix; //       (128, 1000)
@@ -32,5 +33,6 @@ export function float32TutorialProblem(seed: number): Float32Problem {
 }
 
 export function cloneWeights(w: ThreeLayerWeights): ThreeLayerWeights {
+  checkOptions("cloneWeights", "w {w1, w2, w3}", w);
   return { w1: w.w1.clone(), w2: w.w2.clone(), w3: w.w3.clone() };
 }

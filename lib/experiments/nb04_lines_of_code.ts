@@ -4,6 +4,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
+import { checkArray, describeValue } from "../engine/checks";
 
 /** The lib/ folder with the .ts sources. Compiled code runs from build/lib/tfjs, three levels below the project. */
 export function libSourceRoot(): string {
@@ -17,6 +18,7 @@ export function libSourceRoot(): string {
 
 /** Lines holding code in a TypeScript source: not blank, not inside or made only of comments. */
 export function countCodeLines(source: string): number {
+  if (typeof source !== "string") throw new Error(`countCodeLines: expected source to be a string, got ${describeValue(source)}`);
   let count = 0;
   let inBlockComment = false;
   for (const raw of source.split("\n")) {
@@ -43,6 +45,7 @@ export function countCodeLines(source: string): number {
 
 /** Code lines per file (paths relative to lib/) and their total. */
 export function linesOfCode(files: string[]): { perFile: { file: string; lines: number }[]; total: number } {
+  checkArray("linesOfCode", "files", files);
   const root = libSourceRoot();
   const perFile = files.map((file) => {
     const full = path.join(root, file);

@@ -19,6 +19,7 @@ import { TrainHistory, trainGradientDescent } from "../train/gradient_descent";
 import { TrainingStatistics, trainWithStatistics } from "../train/statistics";
 import { deepSizes, probeProblem } from "./nb02_init_probe";
 import { BEYOND } from "./nb05_config";
+import { checkOptions, describeValue } from "../engine/checks";
 
 export interface DeepProblem {
   x: Matrix;
@@ -45,6 +46,8 @@ export interface DeepRun {
 }
 
 export function summarize(name: string, history: TrainHistory): DeepRun {
+  if (typeof name !== "string") throw new Error(`summarize: expected name to be a string, got ${describeValue(name)}`);
+  checkOptions("summarize", "history", history);
   const finite = history.loss.filter(Number.isFinite);
   const initialLoss = history.loss[0];
   const finalLoss = finite.length > 0 ? finite[finite.length - 1] : NaN;

@@ -4,6 +4,7 @@
 
 import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
+import { describeValue } from "../engine/checks";
 import { std } from "../engine/reductions";
 import { heNormal } from "../init/presets";
 import { meanSquared } from "../nn/mean_squared_loss";
@@ -19,6 +20,7 @@ export interface ResidualRun extends DeepRun {
 }
 
 export function residualRun(zeroBranchOutput: boolean, seed: number = BEYOND.residual.seed): ResidualRun {
+  if (typeof zeroBranchOutput !== "boolean") throw new Error(`residualRun: expected zeroBranchOutput to be true or false, got ${describeValue(zeroBranchOutput)}`);
   const { width, blocks, outputs, batchSize, steps, learningRate } = BEYOND.residual;
   const rng = new Rng(seed);
   const x = rng.randn(batchSize, width);

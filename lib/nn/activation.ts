@@ -7,6 +7,7 @@ import { deadUnitFraction, reluBackward, reluForward } from "./relu";
 import { TANH_SATURATION, tanhBackward, tanhForward, tanhSaturatedFraction } from "./tanh";
 import { SIGMOID_SATURATION, sigmoidBackward, sigmoidForward, sigmoidSaturatedFraction } from "./sigmoid";
 import { LEAKY_RELU_SLOPE, leakyReluBackward, leakyReluForward } from "./leaky_relu";
+import { expectMatrix } from "../engine/checks";
 
 export type ActivationName = "relu" | "tanh" | "sigmoid" | "leaky_relu" | "linear";
 
@@ -61,11 +62,11 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
   },
   linear: {
     name: "linear",
-    forward: (h) => h.clone(),
-    backward: (dout) => dout.clone(),
+    forward: (h) => (expectMatrix("linear forward", "h", h), h.clone()),
+    backward: (dout) => (expectMatrix("linear backward", "dout", dout), dout.clone()),
     stallKind: "none",
     stallRule: "nothing stalls a linear unit",
-    stalledFraction: () => 0,
+    stalledFraction: (a) => (expectMatrix("linear stalledFraction", "a", a), 0),
   },
 };
 

@@ -6,6 +6,7 @@
 // the course's experiments, which always evaluate on a batch, so they are left out.)
 
 import { Matrix, assertSameShape, shapeString } from "../engine/matrix";
+import { expectMatrix, expectObject } from "../engine/checks";
 
 /** PyTorch's and Keras's default: keeps 1/√(σ² + ε) finite for a unit that is constant over the batch. */
 export const BATCH_NORM_EPSILON = 1e-5;
@@ -18,6 +19,9 @@ export interface BatchNormCache {
 
 // h is (N, D), gamma and beta are (1, D)  ->  out is (N, D)
 export function batchNormForward(h: Matrix, gamma: Matrix, beta: Matrix, epsilon = BATCH_NORM_EPSILON): { out: Matrix; cache: BatchNormCache } {
+  expectMatrix("batchNormForward", "h", h);
+  expectMatrix("batchNormForward", "gamma", gamma);
+  expectMatrix("batchNormForward", "beta", beta);
   const { rows: n, cols: d } = h;
   if (gamma.rows !== 1 || gamma.cols !== d || beta.rows !== 1 || beta.cols !== d) {
     throw new Error(`batchNormForward: input ${shapeString(h)} needs gamma and beta of shape (1,${d}), got ${shapeString(gamma)} and ${shapeString(beta)}`);
@@ -48,6 +52,8 @@ export function batchNormForward(h: Matrix, gamma: Matrix, beta: Matrix, epsilon
 // Every ĥ_ij depends on the whole column through μ_j and σ_j; summing those paths gives the compact form
 //   dh_ij = γ_j/(N·σ_j) · (N·dout_ij − Σ_k dout_kj − ĥ_ij · Σ_k dout_kj ĥ_kj).
 export function batchNormBackward(dout: Matrix, cache: BatchNormCache): { dh: Matrix; dgamma: Matrix; dbeta: Matrix } {
+  expectMatrix("batchNormBackward", "dout", dout);
+  expectObject("batchNormBackward", "cache (from batchNormForward)", cache);
   const { xhat, invStd, gamma } = cache;
   assertSameShape("batchNormBackward", dout, xhat);
   const { rows: n, cols: d } = xhat;

@@ -6,6 +6,8 @@
 // Hence under ReLU each layer after the first multiplies the scale by √(n·σ²/2): by √(fan_in/2) for σ = 1,
 // and by √(1/2) ≈ 0.707 for σ = 1/√fan_in.
 
+import { expectFiniteNumber, expectPositiveInteger } from "../engine/checks";
+
 export interface ScalePrediction {
   /** Predicted std of h_l for every weight layer (the last entry is the output). */
   preActivationStd: number[];
@@ -46,6 +48,10 @@ export function linearScaleTheory(sizes: readonly number[], weightStd: number | 
  * batch · outDim · (Var(yPred) + E[y²]).
  */
 export function expectedSumOfSquaresLoss(batch: number, outDim: number, predictionStd: number, targetMeanSquare = 1): number {
+  expectPositiveInteger("expectedSumOfSquaresLoss", "batch", batch);
+  expectPositiveInteger("expectedSumOfSquaresLoss", "outDim", outDim);
+  expectFiniteNumber("expectedSumOfSquaresLoss", "predictionStd", predictionStd);
+  expectFiniteNumber("expectedSumOfSquaresLoss", "targetMeanSquare", targetMeanSquare);
   return batch * outDim * (predictionStd * predictionStd + targetMeanSquare);
 }
 

@@ -3,6 +3,7 @@
 // mean 0 / variance 1 onto itself: the network keeps its own scale, which is why SELU's gain is 1.
 
 import { Matrix, assertSameShape } from "../engine/matrix";
+import { expectMatrix } from "../engine/checks";
 
 /** The constants of the paper, to the digits PyTorch and TensorFlow use. */
 export const SELU_ALPHA = 1.6732632423543772;
@@ -10,6 +11,7 @@ export const SELU_LAMBDA = 1.0507009873554805;
 
 // h is (N, D)  ->  out is (N, D)
 export function seluForward(h: Matrix): Matrix {
+  expectMatrix("seluForward", "h", h);
   const out = new Matrix(h.rows, h.cols);
   for (let k = 0; k < h.data.length; k++) {
     const v = h.data[k];

@@ -2,9 +2,11 @@
 // Its derivative is σ(h)(1 − σ(h)), at most 1/4 (at h = 0), read off the forward output.
 
 import { Matrix, assertSameShape } from "../engine/matrix";
+import { expectFiniteNumber, expectMatrix } from "../engine/checks";
 
 // h is (N, D)  ->  out is (N, D) = σ(h)
 export function sigmoidForward(h: Matrix): Matrix {
+  expectMatrix("sigmoidForward", "h", h);
   const out = new Matrix(h.rows, h.cols);
   for (let k = 0; k < h.data.length; k++) {
     const v = h.data[k];
@@ -32,6 +34,8 @@ export const SIGMOID_SATURATION = 0.03;
 
 /** Fraction of all values (every sample, every unit) with σ < 0.03 or σ > 0.97. */
 export function sigmoidSaturatedFraction(out: Matrix, margin = SIGMOID_SATURATION): number {
+  expectMatrix("sigmoidSaturatedFraction", "out", out);
+  expectFiniteNumber("sigmoidSaturatedFraction", "margin", margin);
   let n = 0;
   for (let k = 0; k < out.data.length; k++) if (out.data[k] < margin || out.data[k] > 1 - margin) n++;
   return n / out.data.length;

@@ -2,9 +2,11 @@
 // so a unit near ±1 (saturated) passes almost no gradient back.
 
 import { Matrix, assertSameShape } from "../engine/matrix";
+import { expectFiniteNumber, expectMatrix } from "../engine/checks";
 
 // h is (N, D)  ->  out is (N, D) = tanh(h)
 export function tanhForward(h: Matrix): Matrix {
+  expectMatrix("tanhForward", "h", h);
   const out = new Matrix(h.rows, h.cols);
   for (let k = 0; k < h.data.length; k++) out.data[k] = Math.tanh(h.data[k]);
   return out;
@@ -23,6 +25,8 @@ export const TANH_SATURATION = 0.97;
 
 /** Fraction of all values (every sample, every unit) with |a| > TANH_SATURATION. */
 export function tanhSaturatedFraction(out: Matrix, threshold = TANH_SATURATION): number {
+  expectMatrix("tanhSaturatedFraction", "out", out);
+  expectFiniteNumber("tanhSaturatedFraction", "threshold", threshold);
   let n = 0;
   for (let k = 0; k < out.data.length; k++) if (Math.abs(out.data[k]) > threshold) n++;
   return n / out.data.length;

@@ -10,6 +10,7 @@ import { sumOfSquaredErrors, sumOfSquaresLoss, sumOfSquaresLossBackward } from "
 import { LossAndGradients, Model } from "./model";
 import { ACTIVATIONS } from "./activation";
 import { MlpSpec } from "./mlp";
+import { expectObject } from "../engine/checks";
 
 /** Layer sizes of a three-layer net. The tutorial's (TUTORIAL below) are 1000-100-100-10: its comments say 2000 hidden units; its code, and this course, use 100. */
 export interface ThreeLayerSizes {
@@ -57,6 +58,7 @@ export class ThreeLayerNet implements Model {
   readonly activation = ACTIVATIONS.relu;
 
   constructor(readonly weights: ThreeLayerWeights) {
+    expectObject("ThreeLayerNet", "weights {w1, w2, w3}", weights);
     const { w1, w2, w3 } = weights;
     for (const [name, w] of Object.entries(weights)) {
       if (!(w instanceof Matrix)) throw new Error(`ThreeLayerNet: expected ${name} to be a Matrix, got ${typeof w}`);

@@ -2,6 +2,7 @@
 // Plain Plotly data like lineChart; display.ts shows it.
 
 import { Figure } from "./figure";
+import { checkOptions } from "../engine/checks";
 
 export interface BarSeries {
   name: string;
@@ -19,6 +20,7 @@ export interface BarChartOptions {
 }
 
 export function barChart(options: BarChartOptions): Figure {
+  checkOptions("barChart", "options", options);
   const { title, categories, series } = options;
   if (categories.length === 0) throw new Error(`barChart "${title}": expected at least one category, got none`);
   if (series.length === 0) throw new Error(`barChart "${title}": expected at least one series, got none`);

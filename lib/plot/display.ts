@@ -11,6 +11,7 @@
 import type { Figure } from "./figure";
 import { chromiumAvailable, CHROMIUM_PATH, PNG_HEIGHT, PNG_WIDTH, renderPng } from "./png";
 import { observeSteps } from "../train/step_observer";
+import { describeValue, expectInteger } from "../engine/checks";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
@@ -58,6 +59,7 @@ export function emitBundle(data: MimeBundle, metadata: Record<string, unknown> =
 
 /** One line naming the figure and its traces, e.g. `Figure "Loss per step" — traces: seed 13, seed 7`. */
 export function figureSummary(fig: Figure): string {
+  checkFigure(fig, "figureSummary");
   const names = fig.data.map((t, i) => t.name ?? `trace ${i}`);
   return `Figure "${fig.layout.title.text}" — traces: ${names.join(", ")}`;
 }
@@ -76,9 +78,9 @@ export function figureBundle(fig: Figure, png: Uint8Array | null): { data: MimeB
   return { data, metadata };
 }
 
-function checkFigure(fig: Figure): void {
-  if (fig === null || typeof fig !== "object" || !Array.isArray(fig.data) || typeof fig.layout !== "object") {
-    throw new Error(`showFigure: expected a Figure {data: Trace[], layout: Layout}, got ${JSON.stringify(fig)?.slice(0, 80)}`);
+function checkFigure(fig: Figure, where = "showFigure"): void {
+  if (fig === null || typeof fig !== "object" || !Array.isArray(fig.data) || fig.layout === null || typeof fig.layout !== "object") {
+    throw new Error(`${where}: expected a Figure {data: Trace[], layout: Layout}, got ${JSON.stringify(fig)?.slice(0, 80)}`);
   }
   if (fig.data.length === 0) throw new Error(`showFigure: figure "${fig.layout.title?.text}" has no traces`);
   if (!fig.layout.title?.text) throw new Error("showFigure: every figure needs layout.title.text");
@@ -150,6 +152,7 @@ export type Cell = string | number;
 
 /** Numbers as a reader wants them: integers whole, others to 4 significant digits, tiny/huge ones in e-notation. */
 export function formatCell(value: Cell): string {
+  if (typeof value !== "string" && typeof value !== "number") throw new Error(`formatCell: expected a number or a string, got ${describeValue(value)}`);
   if (typeof value === "string") return value;
   if (!Number.isFinite(value)) return String(value);
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
@@ -164,6 +167,9 @@ function escapeHtml(s: string): string {
 
 /** The bundle for a table: a static HTML table (no scripts, no styles needing trust) and aligned plain text. */
 export function tableBundle(headers: string[], rows: Cell[][]): MimeBundle {
+  if (!Array.isArray(headers) || !Array.isArray(rows) || !rows.every(Array.isArray)) {
+    throw new Error(`showTable: expected headers (an array of strings) and rows (an array of arrays), got ${describeValue(headers)} and ${describeValue(rows)}`);
+  }
   if (headers.length === 0) throw new Error("showTable: expected at least one header, got none");
   rows.forEach((row, i) => {
     if (row.length !== headers.length) {
@@ -209,6 +215,7 @@ export interface Progress {
 
 /** The text of one progress line, e.g. `training [##########----------]  50% step 500`. */
 export function progressLine(label: string, text: string, fraction?: number): string {
+  if (typeof label !== "string" || typeof text !== "string") throw new Error(`progressLine: expected label and text to be strings, got ${describeValue(label)} and ${describeValue(text)}`);
   if (fraction === undefined) return `${label}: ${text}`;
   if (!(fraction >= 0 && fraction <= 1)) throw new Error(`progress "${label}": fraction must be in [0, 1], got ${fraction}`);
   const width = 20;
@@ -219,6 +226,11 @@ export function progressLine(label: string, text: string, fraction?: number): st
 
 /** What track() shows for step `step` of `steps` in run `run` (1-based) of `runs` (0: not known). */
 export function trackedStepText(run: number, runs: number, step: number, steps: number, loss: number): { text: string; fraction?: number } {
+  expectInteger("trackedStepText", "run", run, 1);
+  expectInteger("trackedStepText", "runs", runs, 0);
+  expectInteger("trackedStepText", "step", step, 0);
+  expectInteger("trackedStepText", "steps", steps, 1);
+  if (typeof loss !== "number") throw new Error(`trackedStepText: expected loss to be a number, got ${describeValue(loss)}`);
   const lossText = Number.isFinite(loss) ? loss.toExponential(3) : String(loss);
   const runText = runs > 0 ? `run ${run}/${runs}` : `run ${run}`;
   const text = `${runText}, step ${step + 1}/${steps}, loss ${lossText}`;

@@ -2,6 +2,7 @@
 // Being plain data, a figure can be checked by tests and saved as JSON.
 
 import { SeriesMark, markTraces } from "./marks";
+import { checkOptions } from "../engine/checks";
 
 export interface Trace {
   type: "scatter" | "bar" | "histogram" | "heatmap";
@@ -59,6 +60,7 @@ export interface LineChartOptions {
 
 /** Lines over a shared pair of axes, one trace per series, with a legend. Non-finite y values become gaps. */
 export function lineChart(options: LineChartOptions): Figure {
+  checkOptions("lineChart", "options", options);
   const { title, xTitle, yTitle, series } = options;
   if (series.length === 0) throw new Error(`lineChart "${title}": expected at least one series, got none`);
   for (const s of series) {

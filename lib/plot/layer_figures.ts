@@ -5,6 +5,7 @@ import { Figure, Trace } from "./figure";
 import { Histogram } from "../train/histogram";
 import { NetworkStatistics } from "../train/statistics";
 import { percent } from "./log_histogram_figure";
+import { checkOptions, describeValue } from "../engine/checks";
 
 export interface LayerHistogramOptions {
   title: string;
@@ -21,6 +22,8 @@ export interface LayerHistogramOptions {
  * (like Glorot & Bengio 2010, Fig. 6–7). A legend entry notes the share of values outside the bins, if any.
  */
 export function layerHistogramsFigure(stats: NetworkStatistics, options: LayerHistogramOptions): Figure {
+  checkOptions("layerHistogramsFigure", "stats (from layerStatistics)", stats);
+  checkOptions("layerHistogramsFigure", "options", options);
   const layers = options.layers ?? stats.hidden.map((h) => h.layer);
   if (layers.length === 0) throw new Error(`layerHistogramsFigure "${options.title}": expected at least one layer, got none`);
   const data: Trace[] = layers.map((layer) => {
@@ -52,6 +55,7 @@ export function layerHistogramsFigure(stats: NetworkStatistics, options: LayerHi
 
 /** Bin centres, each bin's share of all values (including any outside the bins), and the share outside. */
 export function histogramFractions(hist: Histogram): { centres: number[]; fractions: number[]; outside: number } {
+  if (hist === null || typeof hist !== "object") throw new Error(`histogramFractions: expected hist to be what histogram() returns, got ${describeValue(hist)}`);
   const total = hist.counts.reduce((a, b) => a + b, 0) + hist.below + hist.above + hist.nan;
   if (total === 0) throw new Error("histogramFractions: expected a histogram with at least one value, got none");
   const centres = hist.counts.map((_, i) => (hist.edges[i] + hist.edges[i + 1]) / 2);
@@ -83,6 +87,7 @@ export interface PerLayerFigureOptions {
 
 /** A per-layer quantity (std, ratio, fraction) against layer number, measured solid and predicted dashed. */
 export function perLayerFigure(options: PerLayerFigureOptions): Figure {
+  checkOptions("perLayerFigure", "options", options);
   const { title, measured, theory = [] } = options;
   if (measured.length === 0) throw new Error(`perLayerFigure "${title}": expected at least one measured series, got none`);
   const trace = (s: LayerSeries, dashed: boolean): Trace => {

@@ -7,6 +7,7 @@
 import { Figure, Trace } from "./figure";
 import { LogHistogram } from "../train/log_histogram";
 import { NetworkStatistics } from "../train/statistics";
+import { checkOptions, describeValue } from "../engine/checks";
 
 export interface LogHistogramPanel {
   /** Shown above the panel, e.g. "W·0.01". */
@@ -35,6 +36,8 @@ export const HEAT_COLORSCALE: [number, string][] = [
 const GAP = 0.08;
 
 export function layerLogHistogramFigure(panels: LogHistogramPanel[], options: LayerLogHistogramOptions): Figure {
+  if (!Array.isArray(panels)) throw new Error(`layerLogHistogramFigure: expected panels to be an array, got ${describeValue(panels)}`);
+  checkOptions("layerLogHistogramFigure", "options", options);
   const { title, quantity } = options;
   if (panels.length === 0) throw new Error(`layerLogHistogramFigure "${title}": expected at least one panel, got none`);
   const symbol = quantity === "activation" ? "|a|" : "|∂L/∂h|";
@@ -124,6 +127,7 @@ export function layerLogHistogramFigure(panels: LogHistogramPanel[], options: La
 
 /** Each bin's share of all the layer's values (blank where empty), and a note of what lies off the axis. */
 export function logHistogramShares(h: LogHistogram): { centres: number[]; shares: (number | null)[]; note: string } {
+  checkOptions("logHistogramShares", "h (from logMagnitudeHistogram)", h);
   if (h.total === 0) throw new Error("logHistogramShares: expected a histogram of at least one value, got none");
   const centres = h.counts.map((_, i) => (h.edges[i] + h.edges[i + 1]) / 2);
   const shares = h.counts.map((c) => (c === 0 ? null : c / h.total));

@@ -3,6 +3,7 @@
 // finite value up to it, labelled for the PNG, with the reason in the hover text.
 
 import type { Trace } from "./figure";
+import { describeValue, expectArrayLike } from "../engine/checks";
 
 export type MarkKind = "overflow" | "dead" | "stopped";
 
@@ -24,6 +25,8 @@ export const MARK_STYLES: Record<MarkKind, { symbol: string; legend: string; lab
 
 /** The series' last finite point with x ≤ at (non-finite values have no place on the axis), or null. */
 export function markPosition(x: number[], y: (number | null)[], at: number, positiveOnly = false): { x: number; y: number } | null {
+  expectArrayLike("markPosition", "x", x);
+  expectArrayLike("markPosition", "y", y);
   let best: { x: number; y: number } | null = null;
   for (let i = 0; i < x.length && x[i] <= at; i++) {
     const v = y[i];
@@ -34,6 +37,7 @@ export function markPosition(x: number[], y: (number | null)[], at: number, posi
 
 /** One marker trace per kind used, each with a legend entry; points lacking any finite value before them are skipped. */
 export function markTraces(marked: { name: string; x: number[]; y: (number | null)[]; marks: SeriesMark[] }[], positiveOnly = false): Trace[] {
+  if (!Array.isArray(marked)) throw new Error(`markTraces: expected marked to be an array of series, got ${describeValue(marked)}`);
   const kinds = Object.keys(MARK_STYLES) as MarkKind[];
   const traces: Trace[] = [];
   for (const kind of kinds) {

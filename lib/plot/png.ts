@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import type { Browser, Page } from "playwright-core";
 import type { Figure } from "./figure";
+import { checkFigureArg, describeValue } from "../engine/checks";
 
 /** Where chromium lives; COURSE_CHROMIUM overrides Debian's path. */
 export const CHROMIUM_PATH = process.env.COURSE_CHROMIUM ?? "/usr/bin/chromium";
@@ -88,6 +89,7 @@ export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x
 
 /** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
+  if (!(png instanceof Uint8Array)) throw new Error(`pngSize: expected png to be a Uint8Array, got ${describeValue(png)}`);
   const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
   if (buf.length < 24 || !buf.subarray(0, 8).equals(PNG_SIGNATURE)) {
     throw new Error(`pngSize: expected PNG bytes (signature 89 50 4e 47 0d 0a 1a 0a), got ${buf.length} bytes starting ${buf.subarray(0, 8).toString("hex")}`);
@@ -100,6 +102,7 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
  * Throws when chromium is missing (say where it was looked for) or plotly rejects the figure.
  */
 export async function renderPng(fig: Figure): Promise<Buffer> {
+  checkFigureArg("renderPng", "fig", fig);
   if (!chromiumAvailable()) {
     throw new Error(`renderPng: chromium not found at ${CHROMIUM_PATH}; install Debian's "chromium" package (apt-get install chromium) or set COURSE_CHROMIUM`);
   }

@@ -4,6 +4,7 @@
 // shows the active step. Axes that would rescale from step to step get one fixed range, so movement is visible.
 
 import { Figure } from "./figure";
+import { checkFigureArg, checkOptions } from "../engine/checks";
 
 export interface SliderStep {
   /** The tick label, e.g. "0.5" or "depth 20". */
@@ -23,6 +24,7 @@ export interface SliderFigureOptions {
 const TRACE_KEYS = ["x", "y", "z", "text", "hovertext", "customdata", "name", "marker", "line", "hovertemplate"] as const;
 
 export function sliderFigure(options: SliderFigureOptions): Figure {
+  checkOptions("sliderFigure", "options", options);
   const { steps, prefix } = options;
   const active = options.active ?? 0;
   if (steps.length < 2) throw new Error(`sliderFigure: expected at least 2 steps, got ${steps.length}`);
@@ -63,6 +65,7 @@ export function sliderFigure(options: SliderFigureOptions): Figure {
 
 /** Steps of a slider figure as a list of labels (for summaries and tests). */
 export function sliderLabels(fig: Figure): string[] {
+  checkFigureArg("sliderLabels", "fig", fig);
   const sliders = fig.layout.sliders as { steps: { label: string }[] }[] | undefined;
   return sliders?.[0]?.steps.map((s) => s.label) ?? [];
 }

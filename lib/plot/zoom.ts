@@ -3,6 +3,7 @@
 // trace gets an explicit colour so a series has the same colour in both panels; copies have no legend entry.
 
 import { Figure, Trace } from "./figure";
+import { checkFigureArg, checkOptions } from "../engine/checks";
 
 /** Plotly's default colour cycle, made explicit so copies match their originals. */
 export const COLORWAY = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
@@ -20,6 +21,8 @@ export interface ZoomPanelOptions {
 }
 
 export function withZoomPanel(fig: Figure, options: ZoomPanelOptions): Figure {
+  checkFigureArg("withZoomPanel", "fig", fig);
+  checkOptions("withZoomPanel", "options", options);
   const title = fig.layout.title.text;
   if (options.traces.length === 0) throw new Error(`withZoomPanel "${title}": expected at least one trace to zoom on, got none`);
   const names = fig.data.map((t) => t.name);

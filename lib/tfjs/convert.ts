@@ -3,7 +3,7 @@
 
 import * as tf from "@tensorflow/tfjs";
 import { Matrix, assertFinite } from "../engine/matrix";
-import { firstNonFinite } from "../engine/checks";
+import { describeValue, expectMatrix, firstNonFinite } from "../engine/checks";
 
 /** A (rows, cols) float32 tensor holding m's values rounded to float32. The caller owns (and disposes) it. */
 export function matrixToTensor(m: Matrix, what = "matrixToTensor: input"): tf.Tensor2D {
@@ -42,10 +42,17 @@ export function tensorToMatrix(t: tf.Tensor, what = "tensorToMatrix: input"): Ma
 
 /** m with every value rounded to float32, still as a float64 Matrix: the exact weights tfjs will hold. */
 export function roundToFloat32(m: Matrix): Matrix {
+  expectMatrix("roundToFloat32", "m", m);
   return new Matrix(m.rows, m.cols, Float64Array.from(Float32Array.from(m.data)));
+}
+
+/** Throws unless t is a tf.Tensor, naming where and which argument. */
+export function expectTensor(where: string, name: string, t: unknown): asserts t is tf.Tensor {
+  if (!(t instanceof tf.Tensor)) throw new Error(`${where}: expected ${name} to be a tf.Tensor, got ${describeValue(t)}`);
 }
 
 /** numpy-like shape text for tensors: "(128,1000)". */
 export function tensorShapeString(t: tf.Tensor): string {
+  expectTensor("tensorShapeString", "t", t);
   return `(${t.shape.join(",")})`;
 }

@@ -3,6 +3,8 @@
 
 import * as tf from "@tensorflow/tfjs";
 import { TfInitName, kernelInitializer } from "./initializers";
+import { checkOptions } from "../engine/checks";
+import { expectLayersModel } from "./kernels";
 
 export interface DenseStackOptions {
   /** Layer widths from input to output, e.g. [1000, 100, 100, 10] for the tutorial's net. */
@@ -14,6 +16,7 @@ export interface DenseStackOptions {
 
 /** A tf.sequential of dense layers (no bias): ReLU between layers, linear output. */
 export function denseStack(options: DenseStackOptions): tf.Sequential {
+  checkOptions("denseStack", "options", options);
   const { sizes, init, seed } = options;
   if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isInteger(n) && n > 0)) {
     throw new Error(`denseStack: expected at least two positive integer layer sizes, got [${String(sizes)}]`);
@@ -35,5 +38,6 @@ export function denseStack(options: DenseStackOptions): tf.Sequential {
 
 /** The trainable variables of a layers model, for tf.train optimizers. */
 export function trainableVariables(model: tf.LayersModel): tf.Variable[] {
+  expectLayersModel("trainableVariables", model);
   return model.trainableWeights.map((w) => w.read() as tf.Variable);
 }

@@ -5,10 +5,11 @@ import * as tf from "@tensorflow/tfjs";
 import { Matrix } from "../engine/matrix";
 import { ThreeLayerWeights } from "../nn/three_layer_net";
 import { assertBatch, assertInput, assertThreeLayerWeights, assertTrainingCall } from "./check_args";
-import { matrixToTensor, tensorToMatrix } from "./convert";
+import { expectTensor, matrixToTensor, tensorToMatrix } from "./convert";
 import { tidyData } from "./tidy_data";
 import { sumOfSquaresTf, sumOfSquaresTfBackward } from "./sum_of_squares_tf";
 import { TfTrainHistory, TfTrainOptions, runTrainingLoop } from "./train_loop";
+import { checkOptions, describeValue } from "../engine/checks";
 
 export interface TfThreeLayerWeights {
   w1: tf.Tensor2D; // (D_in, H1)
@@ -26,7 +27,16 @@ export interface TfThreeLayerCache {
 }
 
 // x (N, D_in) -> yPred (N, D_out), keeping what backward needs. Call inside tf.tidy: the cache is all new tensors.
+/** Throws unless w holds tensors w1, w2, w3. */
+function expectTfWeights(where: string, w: unknown): asserts w is TfThreeLayerWeights {
+  const o = w as Partial<TfThreeLayerWeights> | null;
+  if (o === null || typeof o !== "object") throw new Error(`${where}: expected w to be {w1, w2, w3} tensors, got ${describeValue(w)}`);
+  for (const k of ["w1", "w2", "w3"] as const) expectTensor(where, `w.${k}`, o[k]);
+}
+
 export function tfThreeLayerForward(x: tf.Tensor2D, w: TfThreeLayerWeights): TfThreeLayerCache {
+  expectTensor("tfThreeLayerForward", "x", x);
+  expectTfWeights("tfThreeLayerForward", w);
   assertInput("tfThreeLayerForward", x, w.w1.shape[0]);
   const h1 = tf.matMul(x, w.w1) as tf.Tensor2D; //     (N, H1)
   const a1 = tf.relu(h1); //                           (N, H1)
@@ -38,6 +48,9 @@ export function tfThreeLayerForward(x: tf.Tensor2D, w: TfThreeLayerWeights): TfT
 
 // cache, y (N, D_out) -> dw1 (D_in, H1), dw2 (H1, H2), dw3 (H2, D_out). Call inside tf.tidy.
 export function tfThreeLayerBackward(cache: TfThreeLayerCache, y: tf.Tensor2D, w: TfThreeLayerWeights): TfThreeLayerWeights {
+  checkOptions("tfThreeLayerBackward", "cache (from tfThreeLayerForward)", cache);
+  expectTensor("tfThreeLayerBackward", "y", y);
+  expectTfWeights("tfThreeLayerBackward", w);
   const { x, h1, a1, h2, a2, yPred } = cache;
   const dyPred = sumOfSquaresTfBackward(yPred, y); //      (N, D_out) = 2 (yPred − y)
   const dw3 = tf.matMul(a2, dyPred, true) as tf.Tensor2D; // (H2, D_out) = a2ᵀ·dyPred
@@ -52,6 +65,9 @@ export function tfThreeLayerBackward(cache: TfThreeLayerCache, y: tf.Tensor2D, w
 
 /** Loss and hand-derived gradients, read back as float64 Matrices; every tensor made on the way is disposed. */
 export function tfManualLossAndGradients(x: tf.Tensor2D, y: tf.Tensor2D, w: TfThreeLayerWeights): { loss: number; grads: Matrix[] } {
+  expectTensor("tfManualLossAndGradients", "x", x);
+  expectTensor("tfManualLossAndGradients", "y", y);
+  expectTfWeights("tfManualLossAndGradients", w);
   return tidyData(() => {
     assertBatch("tfManualLossAndGradients", x, y, w.w1.shape[0], w.w3.shape[1]);
     const cache = tfThreeLayerForward(x, w);

@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { checkOptions } from "../engine/checks";
 
 export type TfBackendName = "wasm" | "cpu";
 
@@ -116,6 +117,7 @@ async function describe(backend: TfBackendName, fallbackReason: string | null): 
 
 /** One line for a notebook or benchmark: "tfjs 4.22.0 on the wasm backend (SIMD)". */
 export function describeTfjsSetup(setup: TfjsSetup): string {
+  checkOptions("describeTfjsSetup", "setup (from setupTfjs)", setup);
   const detail = setup.backend === "wasm" ? (setup.simd ? " (SIMD)" : " (no SIMD)") : "";
   const why = setup.fallbackReason ? `; fell back because ${setup.fallbackReason}` : "";
   return `tfjs ${setup.version} on the ${setup.backend} backend${detail}${why}`;

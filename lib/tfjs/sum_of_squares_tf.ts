@@ -2,9 +2,11 @@
 // autograd derives it by itself).
 
 import * as tf from "@tensorflow/tfjs";
-import { tensorShapeString } from "./convert";
+import { expectTensor, tensorShapeString } from "./convert";
 
 function assertSameShape(op: string, yPred: tf.Tensor, y: tf.Tensor): void {
+  expectTensor(op, "yPred", yPred);
+  expectTensor(op, "y", y);
   if (yPred.rank !== 2 || y.rank !== 2 || yPred.shape[0] !== y.shape[0] || yPred.shape[1] !== y.shape[1]) {
     throw new Error(`${op}: predictions ${tensorShapeString(yPred)} and targets ${tensorShapeString(y)} must have the same (N,D) shape`);
   }

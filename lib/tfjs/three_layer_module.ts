@@ -3,6 +3,7 @@
 
 import * as tf from "@tensorflow/tfjs";
 import { TfInitName, kernelInitializer } from "./initializers";
+import { checkOptions } from "../engine/checks";
 
 export interface ThreeLayerModuleArgs {
   inputDim: number;
@@ -23,7 +24,7 @@ export class ThreeLayerModule extends tf.layers.Layer {
   private w3: tf.LayerVariable | null = null;
 
   constructor(args: ThreeLayerModuleArgs) {
-    super({ name: args.name, inputShape: [args.inputDim] });
+    super({ name: checkedArgs(args).name, inputShape: [args.inputDim] });
     for (const key of ["inputDim", "hidden1", "hidden2", "outputDim"] as const) {
       if (!Number.isInteger(args[key]) || args[key] < 1) {
         throw new Error(`ThreeLayerModule: expected ${key} to be a positive integer, got ${args[key]}`);
@@ -70,6 +71,13 @@ export class ThreeLayerModule extends tf.layers.Layer {
 tf.serialization.registerClass(ThreeLayerModule);
 
 /** A one-layer tf.sequential around ThreeLayerModule, so it gets compile/fit/predict like any tfjs model. */
+/** args must be an object before super() reads its name (a check inside super's argument runs first). */
+function checkedArgs(args: ThreeLayerModuleArgs): ThreeLayerModuleArgs {
+  checkOptions("ThreeLayerModule", "args", args);
+  return args;
+}
+
 export function threeLayerModuleModel(args: ThreeLayerModuleArgs): tf.Sequential {
+  checkOptions("threeLayerModuleModel", "args", args);
   return tf.sequential({ layers: [new ThreeLayerModule(args)] });
 }

@@ -5,6 +5,7 @@ import * as tf from "@tensorflow/tfjs";
 
 /** Runs fn inside tf.tidy and returns its result. The result must be plain data: any tensor in it would be disposed. */
 export function tidyData<T>(fn: () => T): T {
+  if (typeof fn !== "function") throw new Error(`tidyData: expected fn to be a function, got ${typeof fn}`);
   let result!: T;
   tf.tidy(() => {
     result = fn();

@@ -1,6 +1,7 @@
 // Classification accuracy: the fraction of rows whose largest score is at the true class.
 
 import { Matrix, assertFinite } from "../engine/matrix";
+import { expectArrayLike, expectMatrix } from "../engine/checks";
 
 // scores is (N, C)  ->  N class indices, the first maximum on ties
 // Non-finite scores (a diverged network) are an error, not a silent guess.
@@ -17,6 +18,8 @@ export function predictClasses(scores: Matrix): number[] {
 
 // scores is (N, C), labels has N entries in 0..C−1  ->  a fraction in [0, 1]
 export function accuracy(scores: Matrix, labels: ArrayLike<number>): number {
+  expectMatrix("accuracy", "scores", scores);
+  expectArrayLike("accuracy", "labels", labels);
   if (labels.length !== scores.rows) {
     throw new Error(`accuracy: expected ${scores.rows} labels (one per row of scores), got ${labels.length}`);
   }

@@ -6,6 +6,7 @@
 import { Matrix } from "../engine/matrix";
 import { Model } from "../nn/model";
 import { OnStep, TrainHistory, checkTrainingArgs, checkTrainingCall, runTraining } from "./training_loop";
+import { describeValue } from "../engine/checks";
 
 export interface AdamOptions {
   learningRate: number;
@@ -24,6 +25,9 @@ export class AdamState {
   t = 0;
 
   constructor(params: Matrix[], readonly beta1 = 0.9, readonly beta2 = 0.999, readonly epsilon = 1e-8) {
+    if (!Array.isArray(params) || !params.every((p) => p instanceof Matrix)) {
+      throw new Error(`AdamState: expected params to be an array of Matrix, got ${describeValue(params)}`);
+    }
     for (const [name, b] of [["beta1", beta1], ["beta2", beta2]] as const) {
       if (!(b >= 0 && b < 1)) throw new Error(`Adam: expected ${name} in [0, 1), got ${b}`);
     }

@@ -16,11 +16,12 @@ import { matmulWasmAt, wasmMatmulAvailable } from "../engine/matmul_wasm";
 import { WasmBlock, WasmHeap } from "../engine/wasm_heap";
 import { ThreeLayerNet } from "../nn/three_layer_net";
 import { TrainOptions, trainGradientDescent } from "./gradient_descent";
-import { TrainHistory, checkTrainingArgs } from "./training_loop";
+import { TrainHistory, checkTrainingArgs, checkTrainingCall } from "./training_loop";
 import { reportStep } from "./step_observer";
 
 /** Like trainGradientDescent(net, x, y, options), updating net's weights in place; several times faster. */
 export function trainThreeLayerFast(net: ThreeLayerNet, x: Matrix, y: Matrix, options: TrainOptions): TrainHistory {
+  checkTrainingCall("trainThreeLayerFast", net, x, y, options);
   const kernel = getMatmulKernel();
   if (!wasmMatmulAvailable() || (kernel !== "auto" && kernel !== "wasm")) return trainGradientDescent(net, x, y, options);
   const { learningRate, steps } = options;

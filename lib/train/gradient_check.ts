@@ -5,6 +5,7 @@
 import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { Model } from "../nn/model";
+import { describeValue, expectMatrix, expectObject } from "../engine/checks";
 
 export interface GradientCheckOptions {
   /** Finite-difference step. */
@@ -24,6 +25,11 @@ export interface ParamCheck {
 }
 
 export function gradientCheck(model: Model, x: Matrix, y: Matrix, options: GradientCheckOptions = {}): ParamCheck[] {
+  expectObject("gradientCheck", "model", model);
+  if (typeof model.lossAndGradients !== "function") throw new Error(`gradientCheck: expected model to have a lossAndGradients method, got ${describeValue(model.lossAndGradients)}`);
+  expectMatrix("gradientCheck", "x", x);
+  expectMatrix("gradientCheck", "y", y);
+  if (options === null || typeof options !== "object") throw new Error(`gradientCheck: expected options to be an object, got ${describeValue(options)}`);
   const { epsilon = 1e-6, maxEntriesPerParam = Infinity } = options;
   if (!(Number.isFinite(epsilon) && epsilon > 0)) {
     throw new Error(`gradientCheck: expected a positive finite epsilon, got ${epsilon}`);
@@ -70,6 +76,8 @@ export function allEntries(size: number): number[] {
 }
 
 export function relativeError(a: number, b: number): number {
+  // NaN and ±Infinity are numbers and give NaN, as numpy would; anything else is a mistake.
+  if (typeof a !== "number" || typeof b !== "number") throw new Error(`relativeError: expected two numbers, got ${describeValue(a)} and ${describeValue(b)}`);
   const denom = Math.max(Math.abs(a) + Math.abs(b), 1e-12);
   return Math.abs(a - b) / denom;
 }

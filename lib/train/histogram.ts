@@ -1,5 +1,7 @@
 // Histogram counts over fixed bin edges: the data behind the per-layer histogram figures.
 
+import { expectArrayLike } from "../engine/checks";
+
 /** counts[i] holds values v with edges[i] ≤ v < edges[i+1] (the last bin also takes v = its right edge). */
 export interface Histogram {
   edges: number[];
@@ -21,6 +23,8 @@ export function uniformEdges(lo: number, hi: number, bins: number): number[] {
 }
 
 export function histogram(values: ArrayLike<number>, edges: readonly number[]): Histogram {
+  expectArrayLike("histogram", "values", values);
+  expectArrayLike("histogram", "edges", edges);
   if (edges.length < 2) throw new Error(`histogram: expected at least 2 bin edges, got ${edges.length}`);
   for (let i = 1; i < edges.length; i++) {
     if (!(edges[i] > edges[i - 1])) throw new Error(`histogram: expected strictly increasing edges, got ${edges[i - 1]} then ${edges[i]} at ${i}`);

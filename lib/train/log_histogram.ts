@@ -3,6 +3,7 @@
 // all layers squeeze the small ones into the bin at 0.
 
 import { findBin } from "./histogram";
+import { describeValue, expectArrayLike } from "../engine/checks";
 
 /** counts[i] holds values v with edges[i] ≤ log₁₀|v| < edges[i+1] (the last bin also takes its right edge). */
 export interface LogHistogram {
@@ -37,6 +38,8 @@ export function logEdges(lo: number, hi: number, binsPerDecade = 4): number[] {
  * null when there is no such value.
  */
 export function logRange(arrays: ArrayLike<number>[]): [number, number] | null {
+  if (!Array.isArray(arrays)) throw new Error(`logRange: expected arrays to be an array of number arrays, got ${describeValue(arrays)}`);
+  arrays.forEach((a, i) => expectArrayLike("logRange", `arrays[${i}]`, a));
   let lo = Infinity;
   let hi = -Infinity;
   for (const values of arrays) {
@@ -54,6 +57,8 @@ export function logRange(arrays: ArrayLike<number>[]): [number, number] | null {
 }
 
 export function logMagnitudeHistogram(values: ArrayLike<number>, edges: readonly number[]): LogHistogram {
+  expectArrayLike("logMagnitudeHistogram", "values", values);
+  expectArrayLike("logMagnitudeHistogram", "edges", edges);
   if (edges.length < 2) throw new Error(`logMagnitudeHistogram: expected at least 2 bin edges, got ${edges.length}`);
   for (let i = 1; i < edges.length; i++) {
     if (!(edges[i] > edges[i - 1])) {

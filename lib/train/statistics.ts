@@ -15,6 +15,7 @@ import { Model } from "../nn/model";
 import { Histogram, histogram, uniformEdges } from "./histogram";
 import { LogHistogram, logEdges, logMagnitudeHistogram, logRange } from "./log_histogram";
 import { TrainHistory, trainGradientDescent } from "./gradient_descent";
+import { checkTrainingCall } from "./training_loop";
 
 export interface HiddenLayerStatistics {
   /** 1 for the first hidden layer. */
@@ -144,6 +145,7 @@ export interface TrainingStatistics {
  * (exactly −lr·dW up to rounding), so recording it costs a copy of the weights, not an extra backward pass.
  */
 export function trainWithStatistics(model: Model, x: Matrix, y: Matrix, options: TrainWithStatisticsOptions): TrainingStatistics {
+  checkTrainingCall("trainWithStatistics", model, x, y, options);
   const { snapshotEvery } = options;
   if (snapshotEvery !== undefined) {
     if (!Number.isInteger(snapshotEvery) || snapshotEvery < 1) {
