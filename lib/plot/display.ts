@@ -66,6 +66,8 @@ export function figureSummary(fig: Figure): string {
 
 /** The display bundle for a figure: Plotly JSON, text summary and (when given) the PNG as base64. */
 export function figureBundle(fig: Figure, png: Uint8Array | null): { data: MimeBundle; metadata: Record<string, unknown> } {
+  checkFigure(fig, "figureBundle");
+  if (png !== null && !(png instanceof Uint8Array)) throw new Error(`figureBundle: expected png to be a Uint8Array or null, got ${describeValue(png)}`);
   const data: MimeBundle = {
     [PLOTLY_MIME]: JSON.parse(JSON.stringify(fig)), // a plain copy: what JSON can carry (NaN becomes null)
     "text/plain": figureSummary(fig),
