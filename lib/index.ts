@@ -32,7 +32,7 @@ export { trainGradientDescent } from "./train/gradient_descent";
 export { trainThreeLayerFast } from "./train/fast_three_layer_step";
 export type { TrainOptions, TrainHistory } from "./train/gradient_descent";
 export type { OnStep } from "./train/training_loop";
-export { gradientCheck, relativeError } from "./train/gradient_check";
+export { errorBound, gradientCheck, relativeError } from "./train/gradient_check";
 export type { ParamCheck, GradientCheckOptions } from "./train/gradient_check";
 
 // Per-layer statistics, in one pass or over training (notebook 02 on).

@@ -75,6 +75,17 @@ export function allEntries(size: number): number[] {
   return Array.from({ length: size }, (_, k) => k);
 }
 
+/**
+ * A relative error as the power of ten it stays below, "< 1e-5": the digits themselves depend on the order in which
+ * the matmul kernel summed the loss (wasm and JavaScript differ in the first digit at full size), the bound does not.
+ */
+export function errorBound(error: number): string {
+  if (typeof error !== "number" || !(error >= 0)) throw new Error(`errorBound: expected a relative error ≥ 0, got ${describeValue(error)}`);
+  if (error === 0) return "0";
+  if (!Number.isFinite(error)) return String(error);
+  return `< 1e${Math.floor(Math.log10(error)) + 1}`;
+}
+
 export function relativeError(a: number, b: number): number {
   // NaN and ±Infinity are numbers and give NaN, as numpy would; anything else is a mistake.
   if (typeof a !== "number" || typeof b !== "number") throw new Error(`relativeError: expected two numbers, got ${describeValue(a)} and ${describeValue(b)}`);

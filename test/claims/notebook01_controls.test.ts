@@ -7,7 +7,10 @@ import { seedSurvey } from "../../lib/experiments/nb01_seed_survey";
 import { layer2Mechanism } from "../../lib/experiments/nb01_layer2_mechanism";
 import { symmetryRuns } from "../../lib/experiments/nb01_symmetry";
 import { tutorialProblem } from "../../lib/experiments/nb01_tutorial_runs";
-import { gradientCheck } from "../../lib/train/gradient_check";
+import { errorBound, gradientCheck } from "../../lib/train/gradient_check";
+import { ThreeLayerNet, TUTORIAL } from "../../lib/nn/three_layer_net";
+import { getMatmulKernel, setMatmulKernel } from "../../lib/engine/matmul";
+import { wasmMatmulAvailable } from "../../lib/engine/matmul_wasm";
 import { Rng } from "../../lib/engine/random";
 
 const within = (value: number, lo: number, hi: number, what: string) => assert.ok(value >= lo && value <= hi, `${what}: ${value} not in [${lo}, ${hi}]`);
@@ -94,4 +97,40 @@ test("notebook 01 section 7 (seed 0, lr 5e-7): rms of a₁ ≈ 22 and a₂ ≈ 1
   within(ratio("w1"), 0.40, 0.42, "‖ΔW₁‖/‖W₁‖ (0.411)");
   within(ratio("w2"), 4.6, 4.7, "‖ΔW₂‖/‖W₂‖ (4.66)");
   within(ratio("w3"), 20.3, 20.5, "‖ΔW₃‖/‖W₃‖ (20.4)");
+});
+
+test("errorBound gives the power of ten an error stays below", () => {
+  assert.equal(errorBound(3.461e-6), "< 1e-5");
+  assert.equal(errorBound(2.314e-6), "< 1e-5");
+  assert.equal(errorBound(1e-6), "< 1e-5"); // strictly below
+  assert.equal(errorBound(9.99e-7), "< 1e-6");
+  assert.equal(errorBound(0.3333), "< 1e0");
+  assert.equal(errorBound(0), "0");
+  assert.throws(() => errorBound(NaN), /errorBound: expected a relative error ≥ 0, got number NaN/);
+});
+
+test("notebook 01's gradient-check table prints the same bounds whichever matmul kernel ran (its digits do not)", { skip: !wasmMatmulAvailable() }, () => {
+  // Cell 8 of notebook 01, run on every kernel.
+  const table = (kernel: "naive" | "tiled" | "wasm") => {
+    const before = getMatmulKernel();
+    setMatmulKernel(kernel);
+    try {
+      const checkRng = new Rng(1);
+      const smallSizes = { ...TUTORIAL, batchSize: 8, inputDim: 12, hidden1: 6, hidden2: 5, outputDim: 3 };
+      const xs = checkRng.randn(8, 12), ys = checkRng.randn(8, 3);
+      const smallNet = ThreeLayerNet.randomNormal(checkRng, 0.5, smallSizes);
+      const small = gradientCheck(smallNet, xs, ys);
+      const full = tutorialProblem(3, 0.05);
+      const fullCheck = gradientCheck(full.net, full.x, full.y, { maxEntriesPerParam: 20, rng: checkRng.fork(), epsilon: 1e-5 });
+      return [...small, ...fullCheck].map((r) => r.maxRelativeError);
+    } finally {
+      setMatmulKernel(before);
+    }
+  };
+  const runs = (["naive", "tiled", "wasm"] as const).map(table);
+  assert.notDeepEqual(runs[0], runs[2], "the raw digits do differ between kernels (else this test proves nothing)");
+  for (const r of runs.slice(1)) assert.deepEqual(r.map(errorBound), runs[0].map(errorBound));
+  // What the notebook says under the table: small net below 1e-6, full size below 1e-5.
+  assert.deepEqual(runs[0].map(errorBound).slice(0, 3).every((b) => ["< 1e-6", "< 1e-7", "< 1e-8", "< 1e-9"].includes(b)), true);
+  assert.ok(runs.every((r) => r.slice(3).every((e) => e < 1e-5)));
 });
