@@ -8,7 +8,7 @@ import * as path from "path";
 import { Matrix } from "../engine/matrix";
 import { Rng } from "../engine/random";
 import { selectRows } from "../engine/select_rows";
-import { checkOptions } from "../engine/checks";
+import { checkOptions, expectArrayLike } from "../engine/checks";
 
 export const MNIST_SIDE = 28;
 export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
@@ -121,6 +121,7 @@ export function splitTrainHeldOut(data: LabelledData, heldOutFraction: number, r
 /** The rows of data at the given indices, in that order. */
 export function takeRows(data: LabelledData, indices: readonly number[]): LabelledData {
   checkOptions("takeRows", "data {x, labels}", data);
+  expectArrayLike("takeRows", "indices", indices);
   return { x: selectRows(data.x, indices), labels: indices.map((r) => data.labels[r]) };
 }
 

@@ -13,7 +13,7 @@ import { MatmulOptions, checkOutput, matmulDims } from "./matmul_shape";
 import { matmulNaive } from "./matmul_naive";
 import { matmulTiledKernel } from "./matmul_tiled";
 import { matmulWasmKernel, wasmMatmulAvailable, wasmMatmulStatus, wasmProductFits } from "./matmul_wasm";
-import { expectPositiveInteger } from "./checks";
+import { expectMatrix, expectPositiveInteger } from "./checks";
 
 export type { MatmulOptions } from "./matmul_shape";
 
@@ -45,7 +45,14 @@ export function getMatmulKernel(): MatmulKernelName {
 
 /** The kernel that a product op(A)(m,k) · op(B)(k,n) runs on under the current setting. */
 export function matmulKernelFor(m: number, k: number, n: number): Exclude<MatmulKernelName, "auto"> {
-  for (const [name, v] of [["m", m], ["k", k], ["n", n]] as const) expectPositiveInteger("matmulKernelFor", name, v);
+  expectPositiveInteger("matmulKernelFor", "m", m);
+  expectPositiveInteger("matmulKernelFor", "k", k);
+  expectPositiveInteger("matmulKernelFor", "n", n);
+  return kernelFor(m, k, n);
+}
+
+// Unchecked, for matmul and matmulInto: their shapes come from Matrix objects, always positive integers.
+function kernelFor(m: number, k: number, n: number): Exclude<MatmulKernelName, "auto"> {
   if (chosen !== "auto") return chosen;
   // Operands too big for wasm memory (over 1 GiB with C) stay in JavaScript: tiled needs no copies.
   return m * k * n >= WASM_MIN_MACS && wasmProductFits(m, k, n) ? "wasm" : "tiled";
@@ -56,16 +63,17 @@ export function matmul(a: Matrix, b: Matrix, options: MatmulOptions = {}): Matri
   const { transA = false, transB = false } = options;
   const [m, k, n] = matmulDims("matmul", a, b, transA, transB);
   const c = new Matrix(m, n);
-  run(c, a, b, transA, transB, matmulKernelFor(m, k, n));
+  run(c, a, b, transA, transB, kernelFor(m, k, n));
   return c;
 }
 
 /** Writes op(A) · op(B) into out, overwriting it. */
 export function matmulInto(out: Matrix, a: Matrix, b: Matrix, options: MatmulOptions = {}): Matrix {
+  expectMatrix("matmulInto", "out", out);
   const { transA = false, transB = false } = options;
   const [m, k, n] = matmulDims("matmulInto", a, b, transA, transB);
   checkOutput("matmulInto", out, m, n, a, b);
-  run(out, a, b, transA, transB, matmulKernelFor(m, k, n));
+  run(out, a, b, transA, transB, kernelFor(m, k, n));
   return out;
 }
 

@@ -84,8 +84,8 @@ function checkFigure(fig: Figure, where = "showFigure"): void {
   if (fig === null || typeof fig !== "object" || !Array.isArray(fig.data) || fig.layout === null || typeof fig.layout !== "object") {
     throw new Error(`${where}: expected a Figure {data: Trace[], layout: Layout}, got ${JSON.stringify(fig)?.slice(0, 80)}`);
   }
-  if (fig.data.length === 0) throw new Error(`showFigure: figure "${fig.layout.title?.text}" has no traces`);
-  if (!fig.layout.title?.text) throw new Error("showFigure: every figure needs layout.title.text");
+  if (fig.data.length === 0) throw new Error(`${where}: figure "${fig.layout.title?.text}" has no traces`);
+  if (!fig.layout.title?.text) throw new Error(`${where}: every figure needs layout.title.text`);
 }
 
 let warnedNoChromium = false;

@@ -23,6 +23,7 @@ import {
   matmulThreadStatus,
   setMatmulThreads,
   WASM_MAX_BYTES,
+  loadedWasmKernel,
   wasmMatmulAvailable,
   wasmMatmulStatus,
 } from "../../lib/engine/matmul_wasm";
@@ -321,6 +322,7 @@ for (const kernel of ["auto", ...KERNELS] as MatmulKernelName[]) {
     withKernel(kernel, () => {
       const a = Matrix.filled(2, 3, 1), b = Matrix.filled(3, 5, 1);
       assert.throws(() => matmulInto(new Matrix(2, 2), a, b), /matmulInto: output has shape \(2,2\), expected \(2,5\)/);
+      assert.throws(() => matmulInto(null as never, a, b), /matmulInto: expected out to be a Matrix, got null/);
       assert.throws(() => matmulInto(new Matrix(5, 2), a, b), /output has shape \(5,2\), expected \(2,5\)/);
       assert.throws(() => matmulInto(new Matrix(3, 2), a, b, { transA: true }), /shapes \(2,3\)ᵀ and \(3,5\) not aligned/);
       const sq = Matrix.filled(3, 3, 2);
@@ -347,9 +349,12 @@ test("auto sends a product whose operands do not fit in wasm memory to tiled; fo
   assert.equal(matmulKernelFor(2, k, 1), "tiled");
   assert.equal(matmulKernelFor(128, 1000, 100), "wasm", "products that fit still go to wasm");
   assert.deepEqual(matmul(a, b).toArray(), [[k], [k]]); // sums of k ones: exact
+  const bytesBefore = loadedWasmKernel()!.memory.buffer.byteLength;
+  assert.ok(bytesBefore < WASM_MAX_BYTES / 2, `wasm memory did not grow for the tiled product (${bytesBefore} bytes)`);
   assert.throws(() => withKernel("wasm", () => matmul(a, b)),
     /matmul \(wasm kernel\): 2×50000000 by 50000000×1 into 2×1 needs 11\d\d MiB of WebAssembly memory, over its limit of 1024 MiB; the "auto" \(default\) or "tiled" kernel does this product in JavaScript/);
-  // The failed attempt grew nothing: a normal product afterwards still runs on wasm and is right.
+  // The failed attempt grew nothing: the memory is as big as before, and a normal product still runs on wasm.
+  assert.equal(loadedWasmKernel()!.memory.buffer.byteLength, bytesBefore);
   const small = withKernel("wasm", () => matmul(Matrix.filled(4, 8, 1), Matrix.filled(8, 4, 1)));
   assert.deepEqual(small.toArray(), Array.from({ length: 4 }, () => [8, 8, 8, 8]));
 });
