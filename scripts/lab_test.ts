@@ -18,7 +18,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
 import { chromium, type Page } from "playwright-core";
-import { CHROMIUM_PATH } from "../lib/plot/png";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/plot/png";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -239,7 +239,7 @@ async function main(): Promise<void> {
   console.log(`JupyterLab up on 127.0.0.1:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    args: CHROMIUM_ARGS,
   });
   const failures: string[] = [];
   let totalFigures = 0;

@@ -11,7 +11,8 @@ import { TfInitName } from "../tfjs/initializers";
 import { trainWithOptimizer } from "../tfjs/optimizers";
 import { tidyData } from "../tfjs/tidy_data";
 import { XAVIER_HE } from "./nb03_xavier_he";
-import { checkOptions, describeValue } from "../engine/checks";
+import { checkOptions } from "../engine/checks";
+import { expectLayersModel } from "../tfjs/kernels";
 
 export interface DeepInitOptions {
   /** ReLU layers; a linear output layer follows them. */
@@ -85,7 +86,7 @@ export function deepInitExperiment(overrides: Partial<DeepInitOptions> = {}): De
 
 /** The std of every layer's output for input x, first layer first (the last entry is the linear output). */
 export function layerOutputStd(model: tf.LayersModel, x: tf.Tensor2D): number[] {
-  if (model === null || typeof model !== "object" || !Array.isArray((model as { layers?: unknown }).layers)) throw new Error(`layerOutputStd: expected model to be a tf.LayersModel, got ${describeValue(model)}`);
+  expectLayersModel("layerOutputStd", model);
   return tidyData(() => {
     const stds: number[] = [];
     let h: tf.Tensor = x;

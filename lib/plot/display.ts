@@ -11,7 +11,7 @@
 import type { Figure } from "./figure";
 import { chromiumAvailable, CHROMIUM_PATH, PNG_HEIGHT, PNG_WIDTH, renderPng } from "./png";
 import { observeSteps } from "../train/step_observer";
-import { describeValue, expectInteger } from "../engine/checks";
+import { checkFigureArg, describeValue, expectInteger } from "../engine/checks";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
@@ -81,9 +81,7 @@ export function figureBundle(fig: Figure, png: Uint8Array | null): { data: MimeB
 }
 
 function checkFigure(fig: Figure, where = "showFigure"): void {
-  if (fig === null || typeof fig !== "object" || !Array.isArray(fig.data) || fig.layout === null || typeof fig.layout !== "object") {
-    throw new Error(`${where}: expected a Figure {data: Trace[], layout: Layout}, got ${JSON.stringify(fig)?.slice(0, 80)}`);
-  }
+  checkFigureArg(where, "fig", fig);
   if (fig.data.length === 0) throw new Error(`${where}: figure "${fig.layout.title?.text}" has no traces`);
   if (!fig.layout.title?.text) throw new Error(`${where}: every figure needs layout.title.text`);
 }

@@ -16,7 +16,7 @@ export const PNG_WIDTH = 800;
 export const PNG_HEIGHT = 500;
 
 // Flags measured to work here: no sandbox as root, and no background networking (the network is closed).
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
